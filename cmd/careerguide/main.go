@@ -1,0 +1,22 @@
+// Command careerguide builds career-guide websites from Markdown.
+//
+//	careerguide build [flags]   build the site into public/
+//	careerguide serve [flags]   build, serve and rebuild on every change
+//	careerguide check [flags]   validate content and links, write nothing
+//	careerguide new TITLE       start a new career page
+//	careerguide version         print the version
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

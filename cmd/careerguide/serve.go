@@ -1,0 +1,246 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/build"
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/output"
+	"github.com/careerguide/careerguide/internal/serve"
+	"github.com/careerguide/careerguide/internal/watch"
+)
+
+// serveCommand is `careerguide serve`.
+type serveCommand struct {
+	stdout, stderr io.Writer
+}
+
+const serveUsage = `
+Usage: careerguide serve [flags]
+
+Builds the site, serves it on localhost and rebuilds on every change to
+content/, templates/, static/ or site.yaml. Open pages reload by
+themselves when a rebuild finishes; a failed rebuild keeps serving the
+last good site and shows the errors in the browser.
+`
+
+func (c *serveCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet("serve", serveUsage, c.stderr)
+	var sf siteFlags
+	sf.register(fs, false)
+	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; port 0 picks a free port")
+	open := fs.Bool("open", false, "open the site in the default browser")
+	debounce := fs.Duration("debounce", 20*time.Millisecond, "how long the folder must be quiet before a rebuild")
+	ready := fs.String("ready", "", "write the site's URL to `file` once it is served (for scripts)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	basePath := "/"
+	if sf.baseURL != "" {
+		u, err := url.Parse(sf.baseURL)
+		if err != nil {
+			return &usageError{fmt.Sprintf("--base-url: %v", err)}
+		}
+		basePath = "/" + strings.Trim(u.Path, "/") + "/"
+		basePath = strings.ReplaceAll(basePath, "//", "/")
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%s is already in use; stop the other server or pick another port, such as --addr 127.0.0.1:0 for any free one", *addr)
+		}
+		return err
+	}
+	defer ln.Close()
+	siteURL := "http://" + ln.Addr().String() + basePath
+	out, err := os.MkdirTemp("", "careerguide-serve-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(out)
+	srv, err := serve.New(out, basePath)
+	if err != nil {
+		return err
+	}
+	w, err := watch.New(sf.source, *debounce)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go w.Run(ctx)
+
+	loop := &rebuilder{cmd: c, srv: srv, opts: build.Options{
+		Source: sf.source, Out: out, BaseURL: siteURL, Drafts: sf.drafts, Strict: sf.strict,
+		LiveReload: true, Theme: careerguide.Theme,
+	}}
+	loop.rebuild(ctx, nil)
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	fmt.Fprintf(c.stdout, "serving %s at %s (Ctrl-C to stop)\n", sf.source, siteURL)
+	if *ready != "" {
+		if err := output.WriteAtomic(*ready, []byte(siteURL+"\n")); err != nil {
+			return err
+		}
+	}
+	if *open {
+		openBrowser(siteURL)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			shut, done := context.WithTimeout(context.Background(), 2*time.Second)
+			hs.Shutdown(shut)
+			done()
+			fmt.Fprintln(c.stdout, "stopped")
+			return nil
+		case err := <-errc:
+			return err
+		case err := <-w.Errors():
+			fmt.Fprintf(c.stderr, "watch: %v\n", err)
+		case batch := <-w.Batches():
+			loop.rebuild(ctx, batch)
+		}
+	}
+}
+
+// rebuilder runs builds for serve and reports them to the terminal and
+// to the browsers.
+type rebuilder struct {
+	cmd      *serveCommand
+	srv      *serve.Server
+	opts     build.Options
+	site     *index.Site
+	lastErrs map[string]bool
+}
+
+func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
+	res, err := build.Run(ctx, b.opts)
+	what := "initial build"
+	if len(changed) == 1 {
+		what = changed[0] + " changed"
+	} else if len(changed) > 1 {
+		what = fmt.Sprintf("%d files changed", len(changed))
+	}
+	if err != nil {
+		b.fail(res.Diags, err)
+		return
+	}
+	for _, d := range res.Diags {
+		if !b.lastErrs[d.String()] {
+			fmt.Fprintln(b.cmd.stderr, d.String())
+		}
+	}
+	b.lastErrs = map[string]bool{}
+	for _, d := range res.Diags {
+		b.lastErrs[d.String()] = true
+	}
+	fmt.Fprintf(b.cmd.stdout, "%s → %d pages in %d ms (%d written)\n", what, res.Pages, res.Duration.Milliseconds(), res.Stats.Written)
+	if b.site != nil {
+		b.srv.Moved(moves(b.site, res.Site))
+	}
+	b.site = res.Site
+	b.srv.Reload(cssOnly(changed))
+}
+
+// fail prints each new problem once and shows them all in the browsers.
+func (b *rebuilder) fail(ds diag.List, err error) {
+	seen := map[string]bool{}
+	var problems []serve.Problem
+	for _, d := range ds {
+		s := d.String()
+		seen[s] = true
+		if !b.lastErrs[s] {
+			fmt.Fprintln(b.cmd.stderr, s)
+		}
+		if d.Severity == diag.Error {
+			problems = append(problems, serve.Problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: strings.TrimPrefix(s, d.Path+":")})
+		}
+	}
+	if !errors.Is(err, build.ErrContent) {
+		fmt.Fprintf(b.cmd.stderr, "build failed: %v\n", err)
+		problems = append(problems, serve.Problem{Message: err.Error()})
+	}
+	b.lastErrs = seen
+	b.srv.Fail(problems)
+}
+
+// moves maps the URLs of careers and pages whose URL changed between two
+// builds, old to new, matching them by source file.
+func moves(prev, next *index.Site) map[string]string {
+	now := map[string]string{}
+	for _, c := range next.Careers {
+		now[c.Source] = c.URL
+	}
+	for _, p := range next.Pages {
+		now[p.Source] = p.URL
+	}
+	before := map[string]bool{}
+	for _, c := range prev.Careers {
+		before[c.Source] = true
+	}
+	renamed := map[string]string{} // title → URL of careers in new files
+	for _, c := range next.Careers {
+		if !before[c.Source] {
+			renamed[c.Title] = c.URL
+		}
+	}
+	m := map[string]string{}
+	for _, c := range prev.Careers {
+		u, ok := now[c.Source]
+		if ok && u != c.URL {
+			m[c.URL] = u
+		} else if u := renamed[c.Title]; !ok && u != "" {
+			m[c.URL] = u
+		}
+	}
+	for _, p := range prev.Pages {
+		if u, ok := now[p.Source]; ok && u != p.URL {
+			m[p.URL] = u
+		}
+	}
+	return m
+}
+
+// cssOnly reports whether every changed file is a stylesheet.
+func cssOnly(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "static/") || path.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+func openBrowser(u string) {
+	name := "xdg-open"
+	switch runtime.GOOS {
+	case "darwin":
+		name = "open"
+	case "windows":
+		name = "rundll32"
+		exec.Command(name, "url.dll,FileProtocolHandler", u).Start()
+		return
+	}
+	exec.Command(name, u).Start()
+}

@@ -1,0 +1,248 @@
+// Package index owns what the site knows as a whole once every file is
+// parsed: the URL of every page, the skills and the careers that need
+// them, the salary order, related careers, categories and aliases. It
+// checks the rules that span files (unique slugs, skill spellings, alias
+// collisions) and is pure: model values in, a Site and diagnostics out.
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/slug"
+)
+
+// Site is the indexed site, ready to render.
+type Site struct {
+	Config     model.Config
+	Careers    []*Career // A–Z by title
+	Pages      []*Page   // by path
+	Skills     []*Skill  // A–Z by name
+	Categories []*Category
+	BySalary   []*Career // highest annual midpoint first
+	TopPaying  []*Career
+	TopDemand  []*Career
+	LowestAI   []*Career
+	Aliases    []Alias // by path
+
+	career map[string]*Career
+	skill  map[string]*Skill
+	files  map[string]string // content file → URL path
+	paths  map[string]bool   // every published path below the base
+}
+
+// Career is a career with what the index knows about it.
+type Career struct {
+	*model.Career
+	URL     string   // "careers/<slug>/"
+	Skills  []*Skill // in the author's order
+	Related []Related
+}
+
+// Related is a related career and the skills it shares.
+type Related struct {
+	*Career
+	Shared []*Skill
+	Pinned bool
+}
+
+// Page is a plain page with its URL.
+type Page struct {
+	*model.Page
+	URL string
+}
+
+// Category groups careers for the home page.
+type Category struct {
+	Name, Slug string
+	Careers    []*Career // A–Z
+}
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	Path string // below the base, "backend/"
+	To   string // the target's URL path
+}
+
+// TopN is the length of the home page's top lists.
+const TopN = 5
+
+// MaxRelated is how many related careers a page shows.
+const MaxRelated = 5
+
+// Fixed lists the paths every site publishes, besides careers, skills,
+// plain pages and static files.
+var Fixed = []string{"", "careers/", "skills/", "salaries/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json", "search.json"}
+
+// Build indexes the careers and pages. static lists the static files'
+// output paths, so links to them resolve.
+func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List) {
+	var ds diag.List
+	s := &Site{Config: cfg, career: map[string]*Career{}, skill: map[string]*Skill{}, files: map[string]string{}, paths: map[string]bool{}}
+	for _, p := range Fixed {
+		s.paths[p] = true
+	}
+	for _, p := range static {
+		s.paths[p] = true
+	}
+	sort.Slice(careers, func(i, j int) bool { return careers[i].Source < careers[j].Source })
+	for _, mc := range careers {
+		if other, dup := s.career[mc.Slug]; dup {
+			at := mc.At("slug")
+			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is already the slug of %s; give one of them another slug", mc.Slug, other.Source)
+			continue
+		}
+		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/"}
+		s.career[mc.Slug] = c
+		s.files[mc.Source] = c.URL
+		s.paths[c.URL] = true
+		s.Careers = append(s.Careers, c)
+	}
+	s.indexSkills(&ds)
+	s.indexPages(pages, &ds)
+	s.indexAliases(&ds)
+	s.relate(&ds)
+	s.order()
+	ds.Sort()
+	return s, ds
+}
+
+func (s *Site) indexPages(pages []*model.Page, ds *diag.List) {
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Source < pages[j].Source })
+	owner := map[string]string{}
+	for _, mp := range pages {
+		if s.paths[mp.Path] {
+			who := owner[mp.Path]
+			if who == "" {
+				who = "a page careerguide generates"
+			}
+			ds.Errorf(mp.Source, 1, 1, "", "this page would be published at /%s, which is already %s; rename the file", mp.Path, who)
+			continue
+		}
+		owner[mp.Path] = mp.Source
+		p := &Page{Page: mp, URL: mp.Path}
+		s.paths[p.URL] = true
+		s.files[mp.Source] = p.URL
+		s.Pages = append(s.Pages, p)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+}
+
+func (s *Site) indexAliases(ds *diag.List) {
+	taken := map[string]string{}
+	add := func(source string, aliases []string, pos func(string) model.Pos, to string) {
+		for i, a := range aliases {
+			p := strings.TrimPrefix(a, "/")
+			at := pos("aliases[" + itoa(i) + "]")
+			if s.paths[p] {
+				ds.Errorf(source, at.Line, at.Col, "aliases", "%s is already a page of the site; an alias must be an old URL that no page uses", a)
+				continue
+			}
+			if other, ok := taken[p]; ok {
+				ds.Errorf(source, at.Line, at.Col, "aliases", "%s is already an alias in %s", a, other)
+				continue
+			}
+			taken[p] = source
+			s.Aliases = append(s.Aliases, Alias{Path: p, To: to})
+		}
+	}
+	for _, c := range s.Careers {
+		add(c.Source, c.Aliases, c.At, c.URL)
+	}
+	for _, p := range s.Pages {
+		add(p.Source, p.Aliases, p.At, p.URL)
+	}
+	for _, a := range s.Aliases {
+		s.paths[a.Path] = true
+	}
+	sort.Slice(s.Aliases, func(i, j int) bool { return s.Aliases[i].Path < s.Aliases[j].Path })
+}
+
+// CareerBySlug returns the career with the slug.
+func (s *Site) CareerBySlug(slug string) *Career { return s.career[slug] }
+
+// SkillBySlug returns the skill with the slug.
+func (s *Site) SkillBySlug(slug string) *Skill { return s.skill[slug] }
+
+// Content returns the URL path of a content file, for Markdown links.
+func (s *Site) Content(file string) (string, bool) {
+	p, ok := s.files[file]
+	return p, ok
+}
+
+// Exists reports whether the site publishes p, a path below the base.
+func (s *Site) Exists(p string) bool {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	p = strings.TrimSuffix(p, "index.html")
+	return s.paths[p] || (!strings.HasSuffix(p, "/") && s.paths[p+"/"])
+}
+
+// Paths returns every published page path, sorted, for tests and checks.
+func (s *Site) Paths() []string {
+	out := make([]string, 0, len(s.paths))
+	for p := range s.paths {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Site) order() {
+	sort.SliceStable(s.Careers, func(i, j int) bool { return lessTitle(s.Careers[i], s.Careers[j]) })
+	s.BySalary = append([]*Career(nil), s.Careers...)
+	sort.SliceStable(s.BySalary, func(i, j int) bool {
+		a, b := s.BySalary[i], s.BySalary[j]
+		if ma, mb := annualMid(a), annualMid(b); ma != mb {
+			return ma > mb
+		}
+		return lessTitle(a, b)
+	})
+	cats := map[string]*Category{}
+	for _, c := range s.Careers {
+		cat := cats[c.Category]
+		if cat == nil {
+			cat = &Category{Name: c.Category, Slug: slug.Make(c.Category)}
+			cats[c.Category] = cat
+			s.Categories = append(s.Categories, cat)
+		}
+		cat.Careers = append(cat.Careers, c)
+	}
+	sort.Slice(s.Categories, func(i, j int) bool { return s.Categories[i].Name < s.Categories[j].Name })
+	s.TopPaying = top(s.BySalary)
+	byDemand := append([]*Career(nil), s.BySalary...)
+	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].Demand > byDemand[j].Demand })
+	s.TopDemand = top(byDemand)
+	byAI := append([]*Career(nil), byDemand...)
+	sort.SliceStable(byAI, func(i, j int) bool { return byAI[i].AIImpact < byAI[j].AIImpact })
+	s.LowestAI = top(byAI)
+}
+
+func top(cs []*Career) []*Career {
+	if len(cs) > TopN {
+		cs = cs[:TopN]
+	}
+	return append([]*Career(nil), cs...)
+}
+
+func lessTitle(a, b *Career) bool {
+	ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title)
+	if ta != tb {
+		return ta < tb
+	}
+	return a.Slug < b.Slug
+}
+
+func annualMid(c *Career) float64 { return c.Salary.Annual(c.Salary.Mid()) }
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}

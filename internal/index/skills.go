@@ -1,0 +1,180 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/slug"
+)
+
+// Skill is one skill and the careers that list it.
+type Skill struct {
+	Name    string // the most common spelling
+	Slug    string
+	URL     string    // "skills/<slug>/"
+	Careers []*Career // highest annual midpoint first
+	// The span of the careers' pay, per year, in Currency: the lowest
+	// minimum, the median of the midpoints and the highest maximum. Careers
+	// paid in another currency are left out of the span.
+	Min, Median, Max float64
+	Currency         string
+	OpenEnded        bool // the highest maximum is open-ended
+}
+
+// spelling is one way a skill was written and where.
+type spelling struct {
+	name  string
+	files []string
+}
+
+// variantKey folds the differences that make two spellings one skill:
+// case, accents and spacing.
+func variantKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(slug.Fold(name)), ""))
+}
+
+func (s *Site) indexSkills(ds *diag.List) {
+	type group struct {
+		spellings []*spelling
+		byKey     map[string][]*spelling
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, c := range s.Careers {
+		for _, name := range c.Career.Skills {
+			k := slug.Make(name)
+			g := groups[k]
+			if g == nil {
+				g = &group{byKey: map[string][]*spelling{}}
+				groups[k] = g
+				order = append(order, k)
+			}
+			var sp *spelling
+			for _, x := range g.spellings {
+				if x.name == name {
+					sp = x
+				}
+			}
+			if sp == nil {
+				sp = &spelling{name: name}
+				g.spellings = append(g.spellings, sp)
+				g.byKey[variantKey(name)] = append(g.byKey[variantKey(name)], sp)
+			}
+			sp.files = append(sp.files, c.Source)
+		}
+	}
+	bad := map[string]bool{}
+	for _, k := range order {
+		g := groups[k]
+		if len(g.byKey) > 1 {
+			bad[k] = true
+			s.reportCollision(k, g.spellings, ds)
+			continue
+		}
+		best := g.spellings[0]
+		for _, sp := range g.spellings[1:] {
+			if len(sp.files) > len(best.files) {
+				best = sp
+			}
+		}
+		sk := &Skill{Name: best.name, Slug: k, URL: "skills/" + k + "/"}
+		s.skill[k] = sk
+		s.paths[sk.URL] = true
+		s.Skills = append(s.Skills, sk)
+		if len(g.spellings) > 1 {
+			s.reportVariants(sk, g.spellings, ds)
+		}
+	}
+	for _, c := range s.Careers {
+		for _, name := range c.Career.Skills {
+			if sk := s.skill[slug.Make(name)]; sk != nil {
+				c.Skills = append(c.Skills, sk)
+				sk.Careers = append(sk.Careers, c)
+			}
+		}
+	}
+	sort.Slice(s.Skills, func(i, j int) bool {
+		a, b := strings.ToLower(s.Skills[i].Name), strings.ToLower(s.Skills[j].Name)
+		if a != b {
+			return a < b
+		}
+		return s.Skills[i].Slug < s.Skills[j].Slug
+	})
+	for _, sk := range s.Skills {
+		sk.span(s.Config.Currency)
+	}
+}
+
+// listSpellings writes `"Go" (a.md, b.md), "go" (c.md)`.
+func listSpellings(sps []*spelling) string {
+	var parts []string
+	for _, sp := range sps {
+		parts = append(parts, fmt.Sprintf("%q (%s)", sp.name, strings.Join(sp.files, ", ")))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (s *Site) reportVariants(sk *Skill, sps []*spelling, ds *diag.List) {
+	for _, c := range s.Careers {
+		for i, name := range c.Career.Skills {
+			if slug.Make(name) == sk.Slug && name != sk.Name {
+				at := c.At("skills[" + itoa(i) + "]")
+				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, len(sps), listSpellings(sps), sk.Name)
+			}
+		}
+	}
+}
+
+func (s *Site) reportCollision(k string, sps []*spelling, ds *diag.List) {
+	for _, c := range s.Careers {
+		for i, name := range c.Career.Skills {
+			if slug.Make(name) == k {
+				at := c.At("skills[" + itoa(i) + "]")
+				ds.Errorf(c.Source, at.Line, at.Col, "skills", "%q and other skills share the URL /skills/%s/: %s; rename one of them so they differ by more than punctuation", name, k, listSpellings(sps))
+			}
+		}
+	}
+}
+
+func (sk *Skill) span(siteCurrency string) {
+	sort.SliceStable(sk.Careers, func(i, j int) bool {
+		a, b := sk.Careers[i], sk.Careers[j]
+		if ma, mb := annualMid(a), annualMid(b); ma != mb {
+			return ma > mb
+		}
+		return lessTitle(a, b)
+	})
+	count := map[string]int{}
+	for _, c := range sk.Careers {
+		count[c.Salary.Currency]++
+	}
+	sk.Currency = siteCurrency
+	for cur, n := range count {
+		if n > count[sk.Currency] || n == count[sk.Currency] && cur < sk.Currency && sk.Currency != siteCurrency {
+			sk.Currency = cur
+		}
+	}
+	var mids []float64
+	for _, c := range sk.Careers {
+		if c.Salary.Currency != sk.Currency {
+			continue
+		}
+		lo, hi := c.Salary.Annual(c.Salary.Min), c.Salary.Annual(c.Salary.Max)
+		if len(mids) == 0 || lo < sk.Min {
+			sk.Min = lo
+		}
+		if len(mids) == 0 || hi > sk.Max || hi == sk.Max && c.Salary.OpenEnded {
+			sk.Max, sk.OpenEnded = hi, c.Salary.OpenEnded
+		}
+		mids = append(mids, annualMid(c))
+	}
+	sort.Float64s(mids)
+	if n := len(mids); n > 0 {
+		sk.Median = mids[n/2]
+		if n%2 == 0 {
+			sk.Median = (mids[n/2-1] + mids[n/2]) / 2
+		}
+	}
+}

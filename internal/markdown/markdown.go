@@ -1,0 +1,136 @@
+// Package markdown owns the conversion of a page body from Markdown to HTML:
+// CommonMark with GFM tables, strikethrough, autolinks and task lists,
+// unique heading IDs, a table of contents, links between content files
+// turned into page URLs, and raw HTML left out unless the site allows it.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/careerguide/careerguide/internal/diag"
+)
+
+// Resolver answers where links lead. Paths are below the site's base, with
+// no leading slash: "careers/backend-engineering/".
+type Resolver interface {
+	// Content returns the URL path of the content file at file, a path
+	// relative to the site folder such as content/careers/x.md.
+	Content(file string) (string, bool)
+	// Exists reports whether the site publishes something at p.
+	Exists(p string) bool
+}
+
+// Options are the site-wide settings of the conversion.
+type Options struct {
+	UnsafeHTML bool   // render raw HTML in Markdown
+	BasePath   string // the URL path the site is served under, "/" or "/guide/"
+}
+
+// Heading is an entry of a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML []byte
+	TOC  []Heading // the ## and ### headings, in order
+}
+
+// Converter converts page bodies. It is safe for concurrent use.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+	pool sync.Pool
+}
+
+// New returns a converter for the given options.
+func New(opts Options) *Converter {
+	if opts.BasePath == "" {
+		opts.BasePath = "/"
+	}
+	c := &Converter{opts: opts}
+	rendererOpts := []goldmark.Option{}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	c.md = goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&links{opts: opts}, 100)),
+		),
+	)...)
+	c.pool.New = func() any { return new(bytes.Buffer) }
+	return c
+}
+
+// job is the state of one conversion, carried through the parser context.
+type job struct {
+	file    string
+	pageURL string // the page's own path, for relative links
+	line    int    // file line of the body's first line
+	src     []byte
+	r       Resolver
+	ds      *diag.List
+	toc     []Heading
+}
+
+var jobKey = parser.NewContextKey()
+
+// Convert renders src, the body of file that starts on the file's line
+// `line`, for the page published at pageURL. Broken links are warnings in ds.
+func (c *Converter) Convert(file, pageURL string, src []byte, line int, r Resolver, ds *diag.List) Result {
+	j := &job{file: file, pageURL: pageURL, line: line, src: src, r: r, ds: ds}
+	ctx := parser.NewContext()
+	ctx.Set(jobKey, j)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	buf := c.pool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer c.pool.Put(buf)
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+		ds.Errorf(file, line, 0, "", "rendering Markdown: %v", err)
+	}
+	return Result{HTML: bytes.Clone(buf.Bytes()), TOC: j.toc}
+}
+
+// lineOf returns the file line of byte offset off in the body.
+func (j *job) lineOf(off int) int {
+	if off > len(j.src) {
+		off = len(j.src)
+	}
+	return j.line + bytes.Count(j.src[:off], []byte("\n"))
+}
+
+// plainText gathers the text of a node's inline children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

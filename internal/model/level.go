@@ -1,0 +1,46 @@
+package model
+
+import "strings"
+
+// Level is a four-step judgment used for demand and AI impact.
+// The zero Level means "not set".
+type Level int
+
+// The levels, lowest first.
+const (
+	Low Level = iota + 1
+	Moderate
+	High
+	VeryHigh
+)
+
+// LevelNames lists the canonical spellings, lowest first.
+var LevelNames = []string{"Low", "Moderate", "High", "Very High"}
+
+// ParseLevel matches s case-insensitively, ignoring extra spaces, hyphens
+// and underscores between words ("very_high", "Very  high").
+func ParseLevel(s string) (Level, bool) {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t'
+	})
+	key := strings.Join(f, " ")
+	for i, n := range LevelNames {
+		if strings.ToLower(n) == key {
+			return Level(i + 1), true
+		}
+	}
+	return 0, false
+}
+
+// String returns the canonical spelling.
+func (l Level) String() string {
+	if l < Low || l > VeryHigh {
+		return ""
+	}
+	return LevelNames[l-1]
+}
+
+// Key returns a lower-case, hyphenated form for CSS classes and data attributes.
+func (l Level) Key() string {
+	return strings.ReplaceAll(strings.ToLower(l.String()), " ", "-")
+}

@@ -1,0 +1,234 @@
+package parse
+
+import (
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/slug"
+)
+
+// CareerFields lists the frontmatter fields of a career, in the order
+// `careerguide new` writes them.
+var CareerFields = []string{"title", "summary", "category", "salary", "demand", "ai_impact", "skills", "updated", "draft", "slug", "aliases", "related"}
+
+var salaryFields = []string{"min", "max", "currency", "period", "open_ended"}
+
+// Career parses a career file. currency is the site's default currency.
+// It returns nil when the file has errors; they are appended to ds.
+func Career(file string, src []byte, currency string, ds *diag.List) *model.Career {
+	var local diag.List
+	b, ok := split(file, src, &local)
+	if !ok {
+		ds.Add(local)
+		return nil
+	}
+	f := newFields(file, b, &local)
+	c := &model.Career{Source: file, Body: b.body, BodyLine: b.bodyLine, Pos: f.pos}
+	f.mapping(b.root, "", CareerFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "title":
+			c.Title, _ = f.text(v, key, true)
+		case "summary":
+			c.Summary, _ = f.text(v, key, true)
+		case "category":
+			c.Category, _ = f.text(v, key, true)
+		case "salary":
+			c.Salary, _ = f.salary(v, currency)
+		case "demand":
+			c.Demand = f.level(v, key)
+		case "ai_impact":
+			c.AIImpact = f.level(v, key)
+		case "skills":
+			c.Skills = f.skills(v)
+		case "updated":
+			if !isNull(v) {
+				c.Updated, _ = f.date(v, key)
+			}
+		case "draft":
+			c.Draft, _ = f.boolean(v, key)
+		case "slug":
+			if s, ok := f.text(v, key, true); ok {
+				if !slug.Valid(s) {
+					f.errorf(v, key, "%q is not a valid slug; use lower-case letters, digits and hyphens, such as %q", s, slug.Make(s))
+				} else {
+					c.Slug = s
+				}
+			}
+		case "aliases":
+			c.Aliases = f.aliases(v)
+		case "related":
+			items, nodes, _ := f.list(v, key)
+			for i, s := range items {
+				if !slug.Valid(s) {
+					f.errorf(nodes[i], key, "%q is not a career slug; name the career by its slug, such as %q", s, slug.Make(s))
+					continue
+				}
+				c.Related = append(c.Related, s)
+			}
+		}
+	})
+	f.require("title", "summary", "category", "salary", "demand", "ai_impact", "skills")
+	if c.Slug == "" {
+		c.Slug = slug.Make(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		if c.Slug == "" {
+			local.Errorf(file, 0, 0, "slug", "the file name gives no usable slug; rename the file or set slug:")
+		}
+	}
+	ds.Add(local)
+	if local.HasErrors() {
+		return nil
+	}
+	return c
+}
+
+func (f *fields) level(n *yaml.Node, field string) model.Level {
+	s, ok := f.text(n, field, true)
+	if !ok {
+		return 0
+	}
+	l, ok := model.ParseLevel(s)
+	if !ok {
+		msg := "%q is not one of " + strings.Join(model.LevelNames, ", ")
+		if near, close := diag.Nearest(s, model.LevelNames); close {
+			msg += "; did you mean " + near + "?"
+		}
+		f.errorf(n, field, msg, s)
+	}
+	return l
+}
+
+func (f *fields) skills(n *yaml.Node) []string {
+	items, nodes, ok := f.list(n, "skills")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		f.errorf(n, "skills", "needs at least one skill, such as [SQL, System Design]")
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i, s := range items {
+		k := slug.Make(s)
+		if k == "" {
+			f.errorf(nodes[i], "skills", "%q has no letters or digits to name the skill by", s)
+			continue
+		}
+		if seen[k] {
+			f.warnf(nodes[i], "skills", "%q is listed twice", s)
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func (f *fields) aliases(n *yaml.Node) []string {
+	items, nodes, _ := f.list(n, "aliases")
+	var out []string
+	for i, s := range items {
+		a, ok := CleanAlias(s)
+		if !ok {
+			f.errorf(nodes[i], "aliases", "%q is not a path on this site; write it as /old-path/", s)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// CleanAlias turns an alias into a slash-rooted folder path, "/old/path/".
+// It refuses anything that is not a plain path on the site.
+func CleanAlias(s string) (string, bool) {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, "\\?#:\x00\"<>") {
+		return "", false
+	}
+	s = strings.TrimSuffix(s, "index.html")
+	c := path.Clean(s)
+	if c == "/" || strings.Contains(s, "/../") || strings.HasSuffix(s, "/..") || strings.Contains(s, "/./") {
+		return "", false
+	}
+	return c + "/", true
+}
+
+// salary reads the salary field in either of its forms.
+func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		s, err := ParseSalary(n.Value, dflt)
+		if err != nil {
+			f.errorf(n, "salary", "cannot read %q: %v; %s", n.Value, err, SalaryForms)
+			return s, false
+		}
+		return s, f.checkSalary(n, s, nil)
+	}
+	if n.Kind != yaml.MappingNode {
+		f.errorf(n, "salary", "must be a range such as \"$95K – $220K+\" or the fields min and max, not %s", show(n))
+		return model.Salary{}, false
+	}
+	s := model.Salary{Currency: dflt, Period: "year"}
+	ok := true
+	nodes := map[string]*yaml.Node{}
+	f.mapping(n, "salary.", salaryFields, func(key string, v *yaml.Node) {
+		nodes[key] = v
+		var good bool
+		switch key {
+		case "min":
+			s.Min, good = f.number(v, "salary.min")
+		case "max":
+			s.Max, good = f.number(v, "salary.max")
+		case "currency":
+			var c string
+			if c, good = f.text(v, "salary.currency", true); good {
+				s.Currency = strings.ToUpper(c)
+			}
+		case "period":
+			var p string
+			if p, good = f.text(v, "salary.period", true); good {
+				s.Period = strings.ToLower(p)
+				if !contains(model.Periods, s.Period) {
+					f.errorf(v, "salary.period", "%q is not one of %s", p, strings.Join(model.Periods, ", "))
+					good = false
+				}
+			}
+		case "open_ended":
+			s.OpenEnded, good = f.boolean(v, "salary.open_ended")
+		}
+		ok = ok && good
+	})
+	for _, k := range []string{"min", "max"} {
+		if nodes[k] == nil {
+			f.errorf(n, "salary."+k, "required field is missing")
+			ok = false
+		}
+	}
+	return s, ok && f.checkSalary(n, s, nodes)
+}
+
+// checkSalary applies the rules both forms share.
+func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yaml.Node) bool {
+	pick := func(k string) *yaml.Node {
+		if nodes != nil && nodes[k] != nil {
+			return nodes[k]
+		}
+		return n
+	}
+	ok := true
+	if !knownCurrency(s.Currency) {
+		f.errorf(pick("currency"), "salary.currency", "%q is not an ISO 4217 currency code such as USD, EUR or GBP", s.Currency)
+		ok = false
+	}
+	if s.Min <= 0 || s.Max <= 0 {
+		f.errorf(n, "salary", "amounts must be positive")
+		return false
+	}
+	if s.Min > s.Max {
+		f.errorf(pick("min"), "salary", "min %s is greater than max %s; swap them", model.Compact(s.Min), model.Compact(s.Max))
+		ok = false
+	}
+	return ok
+}

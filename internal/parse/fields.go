@@ -1,0 +1,210 @@
+package parse
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
+)
+
+// fields reads values out of a frontmatter mapping, reporting problems with
+// their position in the file.
+type fields struct {
+	path string
+	base int // file line of the frontmatter's first line
+	open int // file line of the opening delimiter
+	ds   *diag.List
+	pos  map[string]model.Pos
+	seen map[string]*yaml.Node
+}
+
+func newFields(path string, b *block, ds *diag.List) *fields {
+	f := &fields{path: path, base: b.line, open: b.line - 1, ds: ds, pos: map[string]model.Pos{}, seen: map[string]*yaml.Node{}}
+	return f
+}
+
+// at returns a node's position in the file.
+func (f *fields) at(n *yaml.Node) model.Pos {
+	return model.Pos{Line: f.base + n.Line - 1, Col: n.Column}
+}
+
+func (f *fields) errorf(n *yaml.Node, field, format string, args ...any) {
+	p := f.at(n)
+	f.ds.Errorf(f.path, p.Line, p.Col, field, format, args...)
+}
+
+func (f *fields) warnf(n *yaml.Node, field, format string, args ...any) {
+	p := f.at(n)
+	f.ds.Warnf(f.path, p.Line, p.Col, field, format, args...)
+}
+
+// mapping walks a mapping node, handing each known key to its handler in
+// the order written, and warning about unknown keys with the nearest known
+// one. prefix names the parent field in messages ("salary.").
+func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle func(key string, v *yaml.Node)) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		key := k.Value
+		if !contains(known, key) {
+			msg := "unknown field"
+			if near, ok := diag.Nearest(key, known); ok {
+				msg += "; did you mean " + prefix + near + "?"
+			} else {
+				msg += "; known fields are " + strings.Join(known, ", ")
+			}
+			f.warnf(k, prefix+key, "%s", msg)
+			continue
+		}
+		f.seen[prefix+key] = v
+		f.pos[prefix+key] = f.at(v)
+		handle(key, v)
+	}
+}
+
+// require reports each named field that the mapping lacks.
+func (f *fields) require(names ...string) {
+	for _, n := range names {
+		if _, ok := f.seen[n]; !ok {
+			f.ds.Errorf(f.path, f.open, 1, n, "required field is missing")
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isNull reports an empty value (`key:` or `key: null`).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// text reads a scalar as text. Empty text is an error when required.
+func (f *fields) text(n *yaml.Node, field string, required bool) (string, bool) {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode {
+		f.errorf(n, field, "must be text, not a %s", kindName(n))
+		return "", false
+	}
+	v := strings.TrimSpace(n.Value)
+	if isNull(n) {
+		v = ""
+	}
+	if v == "" && required {
+		f.errorf(n, field, "must not be empty")
+		return "", false
+	}
+	return v, true
+}
+
+// list reads a list of text items. A single text value is read as a
+// comma-separated list, the way authors sometimes write it.
+func (f *fields) list(n *yaml.Node, field string) ([]string, []*yaml.Node, bool) {
+	switch {
+	case isNull(n):
+		return nil, nil, true
+	case n.Kind == yaml.ScalarNode:
+		var out []string
+		var nodes []*yaml.Node
+		for _, s := range strings.Split(n.Value, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+				nodes = append(nodes, n)
+			}
+		}
+		return out, nodes, true
+	case n.Kind != yaml.SequenceNode:
+		f.errorf(n, field, "must be a list such as [a, b], not a %s", kindName(n))
+		return nil, nil, false
+	}
+	ok := true
+	var out []string
+	var nodes []*yaml.Node
+	for i, item := range n.Content {
+		name := field + "[" + strconv.Itoa(i) + "]"
+		s, good := f.text(item, name, true)
+		if !good {
+			ok = false
+			continue
+		}
+		f.pos[name] = f.at(item)
+		out = append(out, s)
+		nodes = append(nodes, item)
+	}
+	return out, nodes, ok
+}
+
+func (f *fields) boolean(n *yaml.Node, field string) (bool, bool) {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(strings.TrimSpace(n.Value)) {
+		case "true", "yes", "on":
+			return true, true
+		case "false", "no", "off", "", "null", "~":
+			return false, true
+		}
+	}
+	f.errorf(n, field, "must be true or false, not %s", show(n))
+	return false, false
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04:05Z07:00"}
+
+func (f *fields) date(n *yaml.Node, field string) (time.Time, bool) {
+	if n.Kind == yaml.ScalarNode {
+		v := strings.TrimSpace(n.Value)
+		for _, l := range dateLayouts {
+			if t, err := time.Parse(l, v); err == nil {
+				return t.UTC(), true
+			}
+		}
+	}
+	f.errorf(n, field, "%s is not a date; write it as YYYY-MM-DD, such as 2026-11-26", show(n))
+	return time.Time{}, false
+}
+
+// number reads a positive figure; "95K" and "95,000" are accepted.
+func (f *fields) number(n *yaml.Node, field string) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		f.errorf(n, field, "must be a number, not %s", show(n))
+		return 0, false
+	}
+	v := strings.ReplaceAll(strings.TrimSpace(n.Value), ",", "")
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(v, "K") || strings.HasSuffix(v, "k"):
+		mult, v = 1e3, v[:len(v)-1]
+	case strings.HasSuffix(v, "M") || strings.HasSuffix(v, "m"):
+		mult, v = 1e6, v[:len(v)-1]
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		f.errorf(n, field, "%s is not a number", show(n))
+		return 0, false
+	}
+	x *= mult
+	if x <= 0 {
+		f.errorf(n, field, "must be a positive amount, not %s", show(n))
+		return 0, false
+	}
+	return x, true
+}
+
+// show quotes a node's value for a message.
+func show(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return "a " + kindName(n)
+	}
+	return strconv.Quote(n.Value)
+}

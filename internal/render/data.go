@@ -1,0 +1,214 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"sort"
+	"time"
+
+	"github.com/careerguide/careerguide/internal/index"
+)
+
+// sitemap writes sitemap.xml: every page a reader can land on.
+func (r *Renderer) sitemap() []byte {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var urls []entry
+	add := func(p string, t time.Time) {
+		e := entry{Loc: r.abs(p)}
+		if !t.IsZero() {
+			e.LastMod = t.Format("2006-01-02")
+		}
+		urls = append(urls, e)
+	}
+	for _, p := range []string{"", "careers/", "skills/", "salaries/"} {
+		add(p, time.Time{})
+	}
+	for _, c := range r.site.Careers {
+		add(c.URL, c.Updated)
+	}
+	for _, sk := range r.site.Skills {
+		add(sk.URL, time.Time{})
+	}
+	for _, p := range r.site.Pages {
+		add(p.URL, p.Updated)
+	}
+	sort.SliceStable(urls[4:], func(i, j int) bool { return urls[4+i].Loc < urls[4+j].Loc })
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// feed writes feed.xml, an Atom feed of the careers, latest update first.
+// Careers without an `updated` date are left out: a feed entry needs one.
+func (r *Renderer) feed() []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+		Type string `xml:"type,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Cat     struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+	}
+	var dated []*index.Career
+	for _, c := range r.site.Careers {
+		if !c.Updated.IsZero() {
+			dated = append(dated, c)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated.After(dated[j].Updated) })
+	updated := time.Unix(0, 0).UTC()
+	if len(dated) > 0 {
+		updated = dated[0].Updated
+	}
+	cfg := r.site.Config
+	feed := struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		Sub     string   `xml:"subtitle,omitempty"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  *struct {
+			Name string `xml:"name"`
+		} `xml:"author,omitempty"`
+		Entries []entry `xml:"entry"`
+	}{NS: "http://www.w3.org/2005/Atom", Lang: cfg.Language, Title: cfg.Title, Sub: cfg.Description,
+		Links: []link{{Href: r.abs("feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: r.abs("")}},
+		ID:    r.id(""), Updated: updated.Format(time.RFC3339)}
+	if cfg.Author != "" {
+		feed.Author = &struct {
+			Name string `xml:"name"`
+		}{cfg.Author}
+	}
+	for _, c := range dated {
+		e := entry{Title: c.Title, Link: link{Href: r.abs(c.URL)}, ID: r.id(c.URL), Updated: c.Updated.Format(time.RFC3339), Summary: c.Summary}
+		e.Cat.Term = c.Category
+		feed.Entries = append(feed.Entries, e)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(feed)
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// id is an Atom ID: the absolute URL where there is one, else a URN.
+func (r *Renderer) id(p string) string {
+	if r.absBase != "" {
+		return r.abs(p)
+	}
+	return "urn:careerguide:" + r.basePath + p
+}
+
+func (r *Renderer) robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("sitemap.xml") + "\n")
+}
+
+// APISalary is a salary in the JSON API.
+type APISalary struct {
+	Min       float64 `json:"min"`
+	Max       float64 `json:"max"`
+	Currency  string  `json:"currency"`
+	Period    string  `json:"period"`
+	OpenEnded bool    `json:"open_ended"`
+	Text      string  `json:"text"`
+}
+
+// APICareer is a career in api/careers.json.
+type APICareer struct {
+	Slug     string    `json:"slug"`
+	Title    string    `json:"title"`
+	Summary  string    `json:"summary"`
+	Category string    `json:"category"`
+	URL      string    `json:"url"`
+	Salary   APISalary `json:"salary"`
+	Demand   string    `json:"demand"`
+	AIImpact string    `json:"ai_impact"`
+	Skills   []string  `json:"skills"`
+	Updated  string    `json:"updated,omitempty"`
+}
+
+// APISkill is a skill in api/skills.json.
+type APISkill struct {
+	Name    string   `json:"name"`
+	Slug    string   `json:"slug"`
+	URL     string   `json:"url"`
+	Careers []string `json:"careers"`
+	Salary  struct {
+		Min       float64 `json:"min"`
+		Median    float64 `json:"median"`
+		Max       float64 `json:"max"`
+		Currency  string  `json:"currency"`
+		Period    string  `json:"period"`
+		OpenEnded bool    `json:"open_ended"`
+	} `json:"salary"`
+}
+
+// api writes api/careers.json or api/skills.json.
+func (r *Renderer) api(which string) ([]byte, error) {
+	var v any
+	if which == "careers" {
+		out := make([]APICareer, 0, len(r.site.Careers))
+		for _, c := range r.site.Careers {
+			a := APICareer{Slug: c.Slug, Title: c.Title, Summary: c.Summary, Category: c.Category, URL: r.abs(c.URL),
+				Salary: APISalary{Min: c.Salary.Min, Max: c.Salary.Max, Currency: c.Salary.Currency, Period: c.Salary.Period, OpenEnded: c.Salary.OpenEnded, Text: c.Salary.String()},
+				Demand: c.Demand.String(), AIImpact: c.AIImpact.String(), Skills: []string{}}
+			for _, sk := range c.Skills {
+				a.Skills = append(a.Skills, sk.Name)
+			}
+			if !c.Updated.IsZero() {
+				a.Updated = c.Updated.Format("2006-01-02")
+			}
+			out = append(out, a)
+		}
+		v = struct {
+			Careers []APICareer `json:"careers"`
+		}{out}
+	} else {
+		out := make([]APISkill, 0, len(r.site.Skills))
+		for _, sk := range r.site.Skills {
+			a := APISkill{Name: sk.Name, Slug: sk.Slug, URL: r.abs(sk.URL), Careers: []string{}}
+			for _, c := range sk.Careers {
+				a.Careers = append(a.Careers, c.Slug)
+			}
+			a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min, sk.Median, sk.Max
+			a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency, "year", sk.OpenEnded
+			out = append(out, a)
+		}
+		v = struct {
+			Skills []APISkill `json:"skills"`
+		}{out}
+	}
+	indent := "  "
+	if r.opts.Minify {
+		indent = ""
+	}
+	data, err := json.MarshalIndent(v, "", indent)
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
