@@ -7,6 +7,7 @@ package slug
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -57,11 +58,14 @@ func Make(s string) string {
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Fold removes accents: "Café" → "Cafe". Letters with no ASCII base, such as
 // "ß" or "ø", are mapped by a small table; others are left for Make to drop.
 func Fold(s string) string {
+	if ascii(s) {
+		return s
+	}
+	// A transform.Chain keeps state, so each call needs its own.
+	folder := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(folder, s)
 	if err != nil {
 		return s
@@ -78,3 +82,12 @@ var extra = map[rune]rune{'ø': 'o', 'Ø': 'O', 'ł': 'l', 'Ł': 'L', 'đ': 'd',
 
 // Valid reports whether s is already a slug, as Make would write it.
 func Valid(s string) bool { return s != "" && Make(s) == s }
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
