@@ -50,6 +50,11 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		key := k.Value
+		if first, dup := f.pos["key:"+prefix+key]; dup {
+			f.errorf(k, prefix+key, "written twice; the first is on line %d, keep one", first.Line)
+			continue
+		}
+		f.pos["key:"+prefix+key] = f.at(k)
 		if !contains(known, key) {
 			msg := "unknown field"
 			if near, ok := diag.Nearest(key, known); ok {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -176,6 +177,10 @@ func errorPos(err error) (line, col int, msg string) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 counts lines from 0 in parser errors, from 1 in scanner ones.
+		if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "while parsing") {
+			line++
+		}
 	}
 	return line, 0, msg
 }

@@ -28,7 +28,7 @@ var words = map[rune]string{
 // (".NET" → "dotnet"), and every other run of characters turned into one
 // hyphen. It returns "" when s has nothing to keep.
 func Make(s string) string {
-	s = strings.TrimSpace(Fold(s))
+	s = strings.TrimSpace(Fold(strings.ToLower(strings.ToValidUTF8(s, ""))))
 	var parts []string
 	var cur strings.Builder
 	flush := func() {

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"careerguide": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scenarios in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mtime":   cmdMtime,
+			"cmpdir":  cmdCmpdir,
+			"get":     cmdGet,
+			"waitfor": cmdWaitfor,
+		},
+	})
+}
+
+// mtime save NAME FILE records FILE's modification time; mtime same NAME
+// FILE asserts it has not changed (mtime changed NAME FILE: that it has).
+func cmdMtime(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: mtime save|same|changed NAME FILE")
+	}
+	st, err := os.Stat(ts.MkAbs(args[2]))
+	ts.Check(err)
+	key := "mtime_" + args[1]
+	now := fmt.Sprint(st.ModTime().UnixNano())
+	switch args[0] {
+	case "save":
+		ts.Setenv(key, now)
+	case "same":
+		if ts.Getenv(key) != now {
+			ts.Fatalf("%s was rewritten", args[2])
+		}
+	case "changed":
+		if ts.Getenv(key) == now {
+			ts.Fatalf("%s was not rewritten", args[2])
+		}
+	}
+}
+
+// cmpdir A B asserts two folders hold the same files with the same bytes,
+// leaving out careerguide's own manifest.
+func cmdCmpdir(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpdir A B")
+	}
+	read := func(dir string) map[string][]byte {
+		m := map[string][]byte{}
+		root := ts.MkAbs(dir)
+		ts.Check(filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".careerguide") {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(root, p)
+			m[rel] = data
+			return err
+		}))
+		return m
+	}
+	a, b := read(args[0]), read(args[1])
+	same := len(a) == len(b)
+	for p, data := range a {
+		if !bytes.Equal(b[p], data) {
+			same = false
+			if !neg {
+				ts.Logf("%s differs", p)
+			}
+		}
+	}
+	if same == neg {
+		ts.Fatalf("folders %s and %s: same=%v", args[0], args[1], same)
+	}
+}
+
+// get URLFILE PATH fetches PATH from the server whose URL is in URLFILE,
+// writing the body to stdout and the status code to stderr.
+func cmdGet(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: get URLFILE PATH")
+	}
+	base := readURL(ts, args[0])
+	resp, err := http.Get(base + strings.TrimPrefix(args[1], "/"))
+	ts.Check(err)
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	ts.Stdout().Write(body)
+	fmt.Fprintf(ts.Stderr(), "%d\n", resp.StatusCode)
+}
+
+// waitfor URLFILE PATH TEXT polls PATH until its body contains TEXT (with
+// !, until it no longer does), for up to 15 seconds. URLFILE is written
+// by serve --ready, which it also waits for.
+func cmdWaitfor(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: waitfor URLFILE PATH TEXT")
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	var last string
+	for time.Now().Before(deadline) {
+		if data, err := os.ReadFile(ts.MkAbs(args[0])); err == nil && len(data) > 0 {
+			resp, err := http.Get(strings.TrimSpace(string(data)) + strings.TrimPrefix(args[1], "/"))
+			if err == nil {
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				last = fmt.Sprintf("%d %s", resp.StatusCode, body)
+				if strings.Contains(string(body), args[2]) != neg {
+					return
+				}
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if len(last) > 400 {
+		last = last[:400]
+	}
+	ts.Fatalf("timed out waiting for %q (negated: %v) at %s; last response: %s", args[2], neg, args[1], last)
+}
+
+func readURL(ts *testscript.TestScript, file string) string {
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if data, err := os.ReadFile(ts.MkAbs(file)); err == nil && len(data) > 0 {
+			return strings.TrimSpace(string(data))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("%s never appeared", file)
+	return ""
+}

@@ -1,0 +1,199 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
+)
+
+// valid is a career with every required field; tests replace lines of it.
+const valid = `---
+title: Backend Engineering
+summary: Build the server side.
+category: Software Engineering
+salary:
+  min: 95000
+  max: 220000
+  currency: USD
+  period: year
+  open_ended: true
+demand: Very High
+ai_impact: Moderate
+skills: [Python, Go, SQL]
+updated: 2026-11-26
+---
+
+## What Backend Engineers Do
+`
+
+// with returns valid with the line starting with prefix replaced by repl
+// (or removed when repl is "").
+func with(prefix, repl string) string {
+	var out []string
+	for _, l := range strings.Split(valid, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			if repl == "" {
+				continue
+			}
+			l = repl
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// salaryAs returns valid with the salary block replaced by one line.
+func salaryAs(v string) string {
+	return strings.Replace(valid, "salary:\n  min: 95000\n  max: 220000\n  currency: USD\n  period: year\n  open_ended: true", "salary: "+v, 1)
+}
+
+func TestCareerValid(t *testing.T) {
+	var ds diag.List
+	c := Career("content/careers/backend-engineering.md", []byte(valid), "USD", &ds)
+	if len(ds) != 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", ds)
+	}
+	want := model.Salary{Min: 95000, Max: 220000, Currency: "USD", Period: "year", OpenEnded: true}
+	if c.Salary != want {
+		t.Errorf("salary = %+v, want %+v", c.Salary, want)
+	}
+	if c.Slug != "backend-engineering" || c.Demand != model.VeryHigh || c.AIImpact != model.Moderate {
+		t.Errorf("slug %q demand %v ai %v", c.Slug, c.Demand, c.AIImpact)
+	}
+	if c.BodyLine != 16 {
+		t.Errorf("body starts on line %d, want 16", c.BodyLine)
+	}
+	if got := c.At("skills[1]"); got != (model.Pos{Line: 13, Col: 18}) {
+		t.Errorf("skills[1] at %+v", got)
+	}
+}
+
+func TestCareerRules(t *testing.T) {
+	const f = "content/careers/x.md"
+	tests := []struct {
+		name string
+		src  string
+		want []string // diagnostics, in order
+	}{
+		{"unknown level", with("demand:", "demand: Very Hgh"),
+			[]string{`content/careers/x.md:11:9: demand: "Very Hgh" is not one of Low, Moderate, High, Very High; did you mean Very High?`}},
+		{"level case-insensitive", with("ai_impact:", "ai_impact: very HIGH"), nil},
+		{"missing field", with("summary:", ""),
+			[]string{"content/careers/x.md:1:1: summary: required field is missing"}},
+		{"unknown key", with("skills:", "skils: [Go]"),
+			[]string{"content/careers/x.md:1:1: skills: required field is missing", "content/careers/x.md:13:1: warning: skils: unknown field; did you mean skills?"}},
+		{"min above max", with("  min:", "  min: 300000"),
+			[]string{"content/careers/x.md:6:8: salary: min 300K is greater than max 220K; swap them"}},
+		{"negative", with("  min:", "  min: -5"),
+			[]string{`content/careers/x.md:6:8: salary.min: must be a positive amount, not "-5"`}},
+		{"zero", with("  max:", "  max: 0"),
+			[]string{`content/careers/x.md:7:8: salary.max: must be a positive amount, not "0"`}},
+		{"non-numeric", with("  max:", "  max: lots"),
+			[]string{`content/careers/x.md:7:8: salary.max: "lots" is not a number`}},
+		{"unknown currency", with("  currency:", "  currency: XYZ"),
+			[]string{`content/careers/x.md:8:13: salary.currency: "XYZ" is not an ISO 4217 currency code such as USD, EUR or GBP`}},
+		{"bad period", with("  period:", "  period: week"),
+			[]string{`content/careers/x.md:9:11: salary.period: "week" is not one of year, month, hour`}},
+		{"salary shorthand", salaryAs(`"$95K – $220K+"`), nil},
+		{"duplicate key", with("category:", "category: A\ncategory: B"),
+			[]string{"content/careers/x.md:5:1: category: written twice; the first is on line 4, keep one"}},
+		{"unparseable shorthand", salaryAs(`"about 100 grand"`),
+			[]string{`content/careers/x.md:5:9: salary: cannot read "about 100 grand": expected a figure, found 'a'; ` + SalaryForms}},
+		{"empty skills", with("skills:", "skills: []"),
+			[]string{"content/careers/x.md:13:9: skills: needs at least one skill, such as [SQL, System Design]"}},
+		{"skills not a list", with("skills:", "skills: {a: b}"),
+			[]string{"content/careers/x.md:13:9: skills: must be a list such as [a, b], not a set of fields"}},
+		{"duplicate skill", with("skills:", "skills: [Go, go]"),
+			[]string{`content/careers/x.md:13:14: warning: skills: "go" is listed twice`}},
+		{"title not text", with("title:", "title: [a, b]"),
+			[]string{"content/careers/x.md:2:8: title: must be text, not a list"}},
+		{"bad date", with("updated:", "updated: yesterday"),
+			[]string{`content/careers/x.md:14:10: updated: "yesterday" is not a date; write it as YYYY-MM-DD, such as 2026-11-26`}},
+		{"bad slug", with("updated:", "slug: Not A Slug"),
+			[]string{`content/careers/x.md:14:7: slug: "Not A Slug" is not a valid slug; use lower-case letters, digits and hyphens, such as "not-a-slug"`}},
+		{"bad alias", with("updated:", "aliases: [old]"),
+			[]string{`content/careers/x.md:14:11: aliases: "old" is not a path on this site; write it as /old-path/`}},
+		{"draft not bool", with("updated:", "draft: maybe"),
+			[]string{`content/careers/x.md:14:8: draft: must be true or false, not "maybe"`}},
+		{"malformed yaml", with("category:", "category: [unclosed"),
+			[]string{"content/careers/x.md:4: malformed yaml frontmatter: did not find expected ',' or ']'"}},
+		{"unterminated", strings.TrimSuffix(with("---", ""), "\n"),
+			[]string{"content/careers/x.md:1:1: no frontmatter: the file must start with a --- line, the fields in YAML, and a closing --- line"}},
+		{"never closed", "---\ntitle: x\n", []string{"content/careers/x.md:1:1: the frontmatter opened here is never closed; add a --- line after the last field"}},
+		{"empty file", "", []string{"content/careers/x.md: the file is empty; start it with frontmatter between --- lines (careerguide new writes one)"}},
+		{"invalid utf-8", "---\ntitle: \xff\n---\n", []string{"content/careers/x.md:2:8: the file is not valid UTF-8 text; save it as UTF-8"}},
+		{"binary", "---\x00\x01", []string{"content/careers/x.md: the file holds NUL bytes and looks binary; a content file must be Markdown text"}},
+		{"bom and crlf", "\ufeff" + strings.ReplaceAll(valid, "\n", "\r\n"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ds diag.List
+			Career(f, []byte(tt.src), "USD", &ds)
+			ds.Sort()
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCareerTOML(t *testing.T) {
+	src := `+++
+title = "Data Engineering"
+summary = "Move data."
+category = "Data"
+demand = "High"
+ai_impact = "Modrate"
+skills = ["SQL", "Python"]
+updated = 2026-11-01
+
+[salary]
+min = 100000
+max = 90000
++++
+Body.
+`
+	var ds diag.List
+	Career("content/careers/d.md", []byte(src), "USD", &ds)
+	ds.Sort()
+	want := `content/careers/d.md:6:13: ai_impact: "Modrate" is not one of Low, Moderate, High, Very High; did you mean Moderate?
+content/careers/d.md:11:7: salary: min 100K is greater than max 90K; swap them
+`
+	if ds.String() != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
+	}
+}
+
+func TestPage(t *testing.T) {
+	var ds diag.List
+	p := Page("content/guides/index.md", []byte("---\ntitle: Guides\ndescription: All guides.\n---\nText\n"), &ds)
+	if len(ds) > 0 || p.Path != "guides/" || p.Title != "Guides" || p.BodyLine != 5 {
+		t.Fatalf("page %+v, diags %s", p, ds)
+	}
+	Page("content/about.md", []byte("---\ndescription: x\n---\n"), &ds)
+	if ds.String() != "content/about.md:1:1: title: required field is missing\n" {
+		t.Errorf("got %s", ds)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	var ds diag.List
+	cfg := Config("site.yaml", []byte("title: G\nbase_url: https://example.org/guide\ncurrency: eur\ntitel: x\n"), &ds)
+	if cfg.BaseURL != "https://example.org/guide/" || cfg.Currency != "EUR" || cfg.Language != "en" {
+		t.Errorf("config %+v", cfg)
+	}
+	if ds.String() != "site.yaml:4:1: warning: titel: unknown field; did you mean title?\n" {
+		t.Errorf("diags %s", ds)
+	}
+	ds = nil
+	Config("site.yaml", []byte("title: [\n"), &ds)
+	if !ds.HasErrors() || ds[0].String() != "site.yaml:2: malformed YAML: did not find expected node content" {
+		t.Errorf("malformed site.yaml: %s", ds)
+	}
+}
