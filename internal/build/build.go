@@ -73,6 +73,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	careers, pages := parseAll(src.Content, cfg.Currency, o.Drafts, &res.Diags)
+	// Careers' bodies are read again when rendered: large sites never
+	// hold every page's Markdown at once.
+	for _, c := range careers {
+		c.Body = nil
+	}
+	src.Release()
 	site, ids := index.Build(cfg, careers, pages, render.StaticPaths(src.Static))
 	res.Diags.Add(ids)
 	res.Site = site
@@ -89,20 +95,20 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			return res, err
 		}
 	}
-	r, err := render.New(site, src.Templates, src.Static, render.Options{BaseURL: cfg.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload})
+	r, err := render.New(site, src.Templates, src.Static, render.Options{
+		BaseURL: cfg.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, Body: src.Body,
+	})
 	if err != nil {
 		return res, err
 	}
 	var w *output.Writer
-	put := func(string, []byte) error { return nil }
 	if !o.DryRun {
 		if w, err = output.Open(o.Out); err != nil {
 			return res, err
 		}
-		put = w.Put
 	}
 	jobs := r.Jobs()
-	rds, err := renderAll(ctx, r, jobs, o.Workers, put)
+	rds, err := renderAll(ctx, r, jobs, o.Workers, w)
 	res.Diags.Add(rds)
 	if err == nil {
 		err = res.settle(o.Strict)
@@ -168,8 +174,10 @@ func parseAll(files []load.File, currency string, drafts bool, ds *diag.List) ([
 	return cs, ps
 }
 
-// renderAll renders the jobs on every CPU and hands each result to put.
-func renderAll(ctx context.Context, r *render.Renderer, jobs []render.Job, workers int, put func(string, []byte) error) (diag.List, error) {
+// renderAll renders the jobs on every CPU and hands each result to w
+// (nil when checking only). A job whose output w still holds from an
+// earlier build with the same key is not rendered again.
+func renderAll(ctx context.Context, r *render.Renderer, jobs []render.Job, workers int, w *output.Writer) (diag.List, error) {
 	lists := make([]diag.List, len(jobs))
 	var mu sync.Mutex
 	var first error
@@ -177,14 +185,23 @@ func renderAll(ctx context.Context, r *render.Renderer, jobs []render.Job, worke
 		if ctx.Err() != nil {
 			return
 		}
-		data, err := r.Render(jobs[i], &lists[i])
-		if err == nil {
-			err = put(jobs[i].Path, data)
+		j := jobs[i]
+		var key string
+		if w != nil {
+			key = r.Key(j)
+			if ds, ok := w.Reuse(j.Path, key); ok {
+				lists[i] = ds
+				return
+			}
+		}
+		data, err := r.Render(j, &lists[i])
+		if err == nil && w != nil {
+			err = w.Put(j.Path, data, key, lists[i])
 		}
 		if err != nil {
 			mu.Lock()
 			if first == nil {
-				first = fmt.Errorf("%s: %w", jobs[i].Path, err)
+				first = fmt.Errorf("%s: %w", j.Path, err)
 			}
 			mu.Unlock()
 		}

@@ -39,6 +39,7 @@ type Career struct {
 	URL     string   // "careers/<slug>/"
 	Skills  []*Skill // in the author's order
 	Related []Related
+	rank    int // place in A–Z order
 }
 
 // Related is a related career and the skills it shares.
@@ -100,6 +101,7 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 		s.paths[c.URL] = true
 		s.Careers = append(s.Careers, c)
 	}
+	s.sortByTitle()
 	s.indexSkills(&ds)
 	s.indexPages(pages, &ds)
 	s.indexAliases(&ds)
@@ -192,15 +194,32 @@ func (s *Site) Paths() []string {
 	return out
 }
 
+// sortByTitle puts the careers in A–Z order and records each one's rank.
+func (s *Site) sortByTitle() {
+	keys := make(map[*Career]string, len(s.Careers))
+	for _, c := range s.Careers {
+		keys[c] = strings.ToLower(c.Title)
+	}
+	sort.SliceStable(s.Careers, func(i, j int) bool {
+		a, b := s.Careers[i], s.Careers[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		return a.Slug < b.Slug
+	})
+	for i, c := range s.Careers {
+		c.rank = i
+	}
+}
+
 func (s *Site) order() {
-	sort.SliceStable(s.Careers, func(i, j int) bool { return lessTitle(s.Careers[i], s.Careers[j]) })
 	s.BySalary = append([]*Career(nil), s.Careers...)
 	sort.SliceStable(s.BySalary, func(i, j int) bool {
 		a, b := s.BySalary[i], s.BySalary[j]
 		if ma, mb := annualMid(a), annualMid(b); ma != mb {
 			return ma > mb
 		}
-		return lessTitle(a, b)
+		return a.rank < b.rank
 	})
 	cats := map[string]*Category{}
 	for _, c := range s.Careers {
@@ -229,13 +248,8 @@ func top(cs []*Career) []*Career {
 	return append([]*Career(nil), cs...)
 }
 
-func lessTitle(a, b *Career) bool {
-	ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title)
-	if ta != tb {
-		return ta < tb
-	}
-	return a.Slug < b.Slug
-}
+// lessTitle orders careers A–Z; it needs sortByTitle to have run.
+func lessTitle(a, b *Career) bool { return a.rank < b.rank }
 
 func annualMid(c *Career) float64 { return c.Salary.Annual(c.Salary.Mid()) }
 

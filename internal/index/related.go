@@ -1,8 +1,6 @@
 package index
 
 import (
-	"sort"
-
 	"github.com/careerguide/careerguide/internal/diag"
 )
 
@@ -15,12 +13,11 @@ func (s *Site) relate(ds *diag.List) {
 		slugs = append(slugs, c.Slug)
 	}
 	bySkill := map[*Skill]bool{}
-	type cand struct {
-		c *Career
-		n int
-	}
-	var cands []cand
-	counts := map[*Career]int{}
+	// Shared-skill counts are kept per career rank (its place in A–Z
+	// order), so ties break by title with a plain integer comparison.
+	counts := make([]int32, len(s.Careers))
+	var touched []int
+	var best []int // ranks of the best candidates, best first
 	for _, c := range s.Careers {
 		chosen := map[*Career]bool{c: true}
 		for i, r := range c.Career.Related {
@@ -45,31 +42,51 @@ func (s *Site) relate(ds *diag.List) {
 				c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill), Pinned: true})
 			}
 		}
-		clear(counts)
 		for _, sk := range c.Skills {
 			for _, o := range sk.Careers {
 				if !chosen[o] {
-					counts[o]++
+					if counts[o.rank] == 0 {
+						touched = append(touched, o.rank)
+					}
+					counts[o.rank]++
 				}
 			}
 		}
-		cands := cands[:0]
-		for o, n := range counts {
-			cands = append(cands, cand{o, n})
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].n != cands[j].n {
-				return cands[i].n > cands[j].n
+		// Keep the top candidates by an insertion into a short list.
+		room := MaxRelated - len(c.Related)
+		best = best[:0]
+		for _, r := range touched {
+			i := len(best)
+			for i > 0 && better(counts, r, best[i-1]) {
+				i--
 			}
-			return lessTitle(cands[i].c, cands[j].c)
-		})
-		for _, r := range cands {
-			if len(c.Related) >= MaxRelated {
-				break
+			if i < room {
+				best = append(best, 0)
+				copy(best[i+1:], best[i:])
+				best[i] = r
+				if len(best) > room {
+					best = best[:room]
+				}
 			}
-			c.Related = append(c.Related, Related{Career: r.c, Shared: shared(c, r.c, bySkill)})
 		}
+		for _, r := range best {
+			o := s.Careers[r]
+			c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill)})
+		}
+		for _, r := range touched {
+			counts[r] = 0
+		}
+		touched = touched[:0]
 	}
+}
+
+// better reports whether the career ranked a shares more skills than the
+// one ranked b, or as many and comes first by title.
+func better(counts []int32, a, b int) bool {
+	if counts[a] != counts[b] {
+		return counts[a] > counts[b]
+	}
+	return a < b
 }
 
 // shared lists the skills of c that o also lists, in c's order. set is

@@ -140,3 +140,22 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }
+
+// Release drops the content files' bytes once they are parsed.
+func (s *Source) Release() {
+	for i := range s.Content {
+		s.Content[i].Data = nil
+	}
+}
+
+// Body reads the Markdown body of a content file again, from offset on.
+func (s *Source) Body(file string, offset int) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(file)))
+	if err != nil {
+		return nil, err
+	}
+	if offset > len(data) {
+		return nil, errors.New(file + " changed while the site was built; build again")
+	}
+	return data[offset:], nil
+}

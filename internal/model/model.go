@@ -4,7 +4,17 @@
 // themselves; parsing, indexing and rendering live in later stages.
 package model
 
-import "time"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Fingerprint returns a short, stable digest of data.
+func Fingerprint(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:12])
+}
 
 // Pos is a position in a source file, 1-based.
 type Pos struct{ Line, Col int }
@@ -24,11 +34,15 @@ type Career struct {
 	Draft    bool
 	Aliases  []string // slash-rooted paths ending in /
 	Related  []string // slugs of pinned related careers
-	Body     []byte   // Markdown after the frontmatter
+	Body     []byte   // Markdown after the frontmatter; nil once released
 	BodyLine int      // line of the file on which Body starts
+	BodyAt   int      // byte offset of Body in the file, to read it again
+	// Sum and MetaSum fingerprint the whole file and its frontmatter, so
+	// later stages can tell what an edit changed.
+	Sum, MetaSum string
 
-	// Pos records where fields were written, keyed by field name and, for
-	// list items, "field[i]", so later stages can report positions.
+	// Pos records where the fields that later stages report on were
+	// written: "slug", and "skills[i]", "aliases[i]" and "related[i]".
 	Pos map[string]Pos
 }
 
@@ -43,6 +57,7 @@ type Page struct {
 	Aliases     []string
 	Body        []byte
 	BodyLine    int
+	Sum         string // fingerprint of the whole file
 	Pos         map[string]Pos
 }
 

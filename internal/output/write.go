@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,19 +15,25 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+
+	"github.com/careerguide/careerguide/internal/diag"
 )
 
-// Names of careerguide's own files in the output folder.
+// Names of careerguide's own files in and beside the output folder.
 const (
 	ManifestName = ".careerguide-manifest"
 	stagingName  = ".careerguide-staging"
+	newSuffix    = ".careerguide-new"
 )
 
-// entry is what the manifest records of one file.
-type entry struct {
-	hash    string
-	size    int64
-	modTime int64 // nanoseconds
+// Entry is what the manifest records of one file.
+type Entry struct {
+	Hash    string    `json:"hash"`
+	Size    int64     `json:"size"`
+	ModTime int64     `json:"mtime"` // nanoseconds
+	Key     string    `json:"key,omitempty"`
+	Diags   diag.List `json:"diags,omitempty"`
 }
 
 // Stats counts what a commit did.
@@ -34,74 +41,133 @@ type Stats struct {
 	Files, Written, Unchanged, Removed int
 }
 
-// Writer writes one build into an output folder. Files are staged inside
-// the folder and moved into place by Commit; Abort leaves the folder as it
-// was. Put is safe for concurrent use.
+// Writer writes one build into an output folder. Files are staged and
+// moved into place by Commit; Abort leaves the folder as it was. Put and
+// Reuse are safe for concurrent use.
 type Writer struct {
-	dir      string
-	staging  string
-	created  bool // the output folder did not exist before
-	old      map[string]entry
-	mu       sync.Mutex
-	next     map[string]entry
-	staged   map[string]bool
-	dirsMade sync.Map
+	dir     string
+	staging string
+	fresh   bool // the output folder did not exist: stage the whole tree beside it
+	old     map[string]Entry
+	seq     atomic.Int64
+	mu      sync.Mutex
+	next    map[string]Entry
+	staged  map[string]string // path → staged file
+	dirs    sync.Map
 }
 
-// Open prepares to write into dir, creating nothing until the first Put.
+// Open prepares to write into dir. Nothing is created until the first Put.
 func Open(dir string) (*Writer, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: abs, staging: filepath.Join(abs, stagingName), next: map[string]entry{}, staged: map[string]bool{}}
-	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
-		w.created = true
+	w := &Writer{dir: abs, next: map[string]Entry{}, staged: map[string]string{}}
+	// Leftovers of a build that was killed.
+	os.RemoveAll(filepath.Join(abs, stagingName))
+	os.RemoveAll(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+newSuffix))
+	switch _, err := os.Stat(abs); {
+	case errors.Is(err, fs.ErrNotExist):
+		w.fresh = true
+		w.staging = filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+newSuffix)
+	case err != nil:
+		return nil, err
+	default:
+		w.staging = filepath.Join(abs, stagingName)
+		w.old = readManifest(filepath.Join(abs, ManifestName))
 	}
-	w.old = readManifest(filepath.Join(abs, ManifestName))
-	os.RemoveAll(w.staging) // left by a build that was killed
 	return w, nil
 }
 
-// Put records the file at p (slash-separated, below the folder) and stages
-// it unless the folder already holds these exact bytes from an earlier
-// build.
-func (w *Writer) Put(p string, data []byte) error {
+// Reuse keeps the file at p from the previous build when it was made from
+// the same inputs (key) and is still as careerguide left it. It returns
+// the diagnostics recorded when the file was made.
+func (w *Writer) Reuse(p, key string) (diag.List, bool) {
+	old, ok := w.old[p]
+	if !ok || key == "" || old.Key != key || !w.intact(p, old) {
+		return nil, false
+	}
+	w.mu.Lock()
+	w.next[p] = old
+	w.mu.Unlock()
+	return old.Diags, true
+}
+
+// intact reports whether the file at p still has the size and time the
+// manifest recorded.
+func (w *Writer) intact(p string, e Entry) bool {
+	st, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(p)))
+	return err == nil && st.Mode().IsRegular() && st.Size() == e.Size && st.ModTime().UnixNano() == e.ModTime
+}
+
+// Put records the file at p (slash-separated, below the folder), made from
+// inputs summed up by key with diagnostics ds, and stages it unless the
+// folder already holds these exact bytes.
+func (w *Writer) Put(p string, data []byte, key string, ds diag.List) error {
 	if !Clean(p) {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
 	sum := sha256.Sum256(data)
-	e := entry{hash: hex.EncodeToString(sum[:16]), size: int64(len(data))}
-	if old, ok := w.old[p]; ok && old.hash == e.hash {
-		if st, err := os.Stat(filepath.Join(w.dir, filepath.FromSlash(p))); err == nil && st.Mode().IsRegular() && st.Size() == old.size && st.ModTime().UnixNano() == old.modTime {
-			w.mu.Lock()
-			w.next[p] = old
-			w.mu.Unlock()
-			return nil
+	e := Entry{Hash: hex.EncodeToString(sum[:16]), Size: int64(len(data)), Key: key, Diags: ds}
+	if old, ok := w.old[p]; ok && old.Hash == e.Hash && w.intact(p, old) {
+		e.ModTime = old.ModTime
+		w.mu.Lock()
+		w.next[p] = e
+		w.mu.Unlock()
+		return nil
+	}
+	var tmp string
+	if w.fresh {
+		tmp = filepath.Join(w.staging, filepath.FromSlash(p))
+		if err := w.mkdir(filepath.Dir(tmp)); err != nil {
+			return err
 		}
+	} else {
+		if err := w.mkdir(w.staging); err != nil {
+			return err
+		}
+		tmp = filepath.Join(w.staging, strconv.FormatInt(w.seq.Add(1), 36))
 	}
-	tmp := filepath.Join(w.staging, filepath.FromSlash(p))
-	if err := w.mkdir(filepath.Dir(tmp)); err != nil {
+	mt, err := writeFile(tmp, data)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
+	e.ModTime = mt
 	w.mu.Lock()
 	w.next[p] = e
-	w.staged[p] = true
+	w.staged[p] = tmp
 	w.mu.Unlock()
 	return nil
 }
 
+// writeFile writes data to a new file and returns its modification time.
+func writeFile(name string, data []byte) (int64, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	_, err = f.Write(data)
+	var st fs.FileInfo
+	if err == nil {
+		st, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return st.ModTime().UnixNano(), nil
+}
+
 func (w *Writer) mkdir(d string) error {
-	if _, ok := w.dirsMade.Load(d); ok {
+	if _, ok := w.dirs.Load(d); ok {
 		return nil
 	}
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return err
 	}
-	w.dirsMade.Store(d, true)
+	w.dirs.Store(d, true)
 	return nil
 }
 
@@ -115,41 +181,38 @@ func Clean(p string) bool {
 // Abort removes the staged files, leaving the folder as it was.
 func (w *Writer) Abort() {
 	os.RemoveAll(w.staging)
-	if w.created {
-		os.Remove(w.dir)
-	}
 }
 
 // Commit moves the staged files into place, removes the files of the
 // previous build that this one did not make, and saves the manifest.
 func (w *Writer) Commit() (Stats, error) {
-	st := Stats{Files: len(w.next)}
+	st := Stats{Files: len(w.next), Written: len(w.staged)}
+	st.Unchanged = st.Files - st.Written
+	if w.fresh {
+		// A new folder: its whole tree was staged beside it.
+		if err := w.mkdir(w.staging); err != nil {
+			return st, err
+		}
+		if err := writeManifest(filepath.Join(w.staging, ManifestName), w.next); err != nil {
+			return st, err
+		}
+		return st, os.Rename(w.staging, w.dir)
+	}
 	paths := make([]string, 0, len(w.staged))
 	for p := range w.staged {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	w.dirs = sync.Map{}
 	for _, p := range paths {
 		dst := filepath.Join(w.dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		if err := w.mkdir(filepath.Dir(dst)); err != nil {
 			return st, err
 		}
-		if fi, err := os.Lstat(dst); err == nil && fi.IsDir() {
-			return st, fmt.Errorf("cannot write %s: a folder is in the way", dst)
+		if err := os.Rename(w.staged[p], dst); err != nil {
+			return st, fmt.Errorf("cannot write %s: %w", dst, err)
 		}
-		if err := os.Rename(filepath.Join(w.staging, filepath.FromSlash(p)), dst); err != nil {
-			return st, err
-		}
-		fi, err := os.Stat(dst)
-		if err != nil {
-			return st, err
-		}
-		e := w.next[p]
-		e.modTime = fi.ModTime().UnixNano()
-		w.next[p] = e
-		st.Written++
 	}
-	st.Unchanged = st.Files - st.Written
 	var stale []string
 	for p := range w.old {
 		if _, ok := w.next[p]; !ok && Clean(p) {
@@ -178,31 +241,32 @@ func removeEmptyParents(root, dir string) {
 	}
 }
 
-func readManifest(file string) map[string]entry {
-	m := map[string]entry{}
+// manifestLine is one line of the manifest: a JSON object per file.
+type manifestLine struct {
+	Path string `json:"path"`
+	Entry
+}
+
+func readManifest(file string) map[string]Entry {
+	m := map[string]Entry{}
 	f, err := os.Open(file)
 	if err != nil {
 		return m
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 64<<20)
 	for sc.Scan() {
-		parts := strings.SplitN(sc.Text(), "\t", 4)
-		if len(parts) != 4 {
-			continue
+		var l manifestLine
+		if json.Unmarshal(sc.Bytes(), &l) == nil && l.Path != "" {
+			m[l.Path] = l.Entry
 		}
-		size, err1 := strconv.ParseInt(parts[1], 10, 64)
-		mt, err2 := strconv.ParseInt(parts[2], 10, 64)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		m[parts[3]] = entry{hash: parts[0], size: size, modTime: mt}
 	}
 	return m
 }
 
 // writeManifest saves the manifest through a temporary file and a rename.
-func writeManifest(file string, m map[string]entry) error {
+func writeManifest(file string, m map[string]Entry) error {
 	paths := make([]string, 0, len(m))
 	for p := range m {
 		paths = append(paths, p)
@@ -210,8 +274,12 @@ func writeManifest(file string, m map[string]entry) error {
 	sort.Strings(paths)
 	var b strings.Builder
 	for _, p := range paths {
-		e := m[p]
-		fmt.Fprintf(&b, "%s\t%d\t%d\t%s\n", e.hash, e.size, e.modTime, p)
+		line, err := json.Marshal(manifestLine{Path: p, Entry: m[p]})
+		if err != nil {
+			return err
+		}
+		b.Write(line)
+		b.WriteByte('\n')
 	}
 	return WriteAtomic(file, []byte(b.String()))
 }

@@ -27,7 +27,9 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 		return nil
 	}
 	f := newFields(file, b, &local)
-	c := &model.Career{Source: file, Body: b.body, BodyLine: b.bodyLine, Pos: f.pos}
+	at := len(src) - len(b.body)
+	c := &model.Career{Source: file, Body: b.body, BodyLine: b.bodyLine, BodyAt: at,
+		Sum: model.Fingerprint(src), MetaSum: model.Fingerprint(src[:at])}
 	f.mapping(b.root, "", CareerFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -82,6 +84,7 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 	if local.HasErrors() {
 		return nil
 	}
+	c.Pos = f.keep("slug", "skills[", "aliases[", "related[")
 	return c
 }
 

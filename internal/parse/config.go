@@ -31,7 +31,7 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 		ds.Errorf(file, root.Line, root.Column, "", "site.yaml must be a set of fields (key: value), not a %s", kindName(root))
 		return cfg
 	}
-	f := &fields{path: file, base: 1, open: 1, ds: ds, pos: map[string]model.Pos{}, seen: map[string]*yaml.Node{}}
+	f := &fields{path: file, base: 1, open: 1, ds: ds, pos: map[string]model.Pos{}, keys: map[string]model.Pos{}, seen: map[string]*yaml.Node{}}
 	f.mapping(root, "", ConfigFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":

@@ -19,12 +19,13 @@ type fields struct {
 	base int // file line of the frontmatter's first line
 	open int // file line of the opening delimiter
 	ds   *diag.List
-	pos  map[string]model.Pos
+	pos  map[string]model.Pos // where values were written
+	keys map[string]model.Pos // where keys were written
 	seen map[string]*yaml.Node
 }
 
 func newFields(path string, b *block, ds *diag.List) *fields {
-	f := &fields{path: path, base: b.line, open: b.line - 1, ds: ds, pos: map[string]model.Pos{}, seen: map[string]*yaml.Node{}}
+	f := &fields{path: path, base: b.line, open: b.line - 1, ds: ds, pos: map[string]model.Pos{}, keys: map[string]model.Pos{}, seen: map[string]*yaml.Node{}}
 	return f
 }
 
@@ -50,11 +51,11 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		key := k.Value
-		if first, dup := f.pos["key:"+prefix+key]; dup {
+		if first, dup := f.keys[prefix+key]; dup {
 			f.errorf(k, prefix+key, "written twice; the first is on line %d, keep one", first.Line)
 			continue
 		}
-		f.pos["key:"+prefix+key] = f.at(k)
+		f.keys[prefix+key] = f.at(k)
 		if !contains(known, key) {
 			msg := "unknown field"
 			if near, ok := diag.Nearest(key, known); ok {
@@ -69,6 +70,20 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 		f.pos[prefix+key] = f.at(v)
 		handle(key, v)
 	}
+}
+
+// keep returns the recorded positions whose keys start with one of the
+// prefixes: what later stages need, without the rest.
+func (f *fields) keep(prefixes ...string) map[string]model.Pos {
+	out := map[string]model.Pos{}
+	for k, p := range f.pos {
+		for _, pre := range prefixes {
+			if strings.HasPrefix(k, pre) {
+				out[k] = p
+			}
+		}
+	}
+	return out
 }
 
 // require reports each named field that the mapping lacks.

@@ -78,7 +78,9 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 		ds.Errorf(path, openLine, 1, "", "reading frontmatter: %v", err)
 		return nil, false
 	}
-	b.body = body
+	// The parser returns the body in a copy of the file; slice the
+	// original instead, so the copy can be freed.
+	b.body = src[len(src)-len(body):]
 	b.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
 	if decodeErr != nil {
 		line, col, msg := errorPos(decodeErr)

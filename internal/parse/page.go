@@ -24,7 +24,7 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 		return nil
 	}
 	f := newFields(file, b, &local)
-	p := &model.Page{Source: file, Body: b.body, BodyLine: b.bodyLine, Pos: f.pos, Path: PagePath(file)}
+	p := &model.Page{Source: file, Body: b.body, BodyLine: b.bodyLine, Path: PagePath(file), Sum: model.Fingerprint(src)}
 	f.mapping(b.root, "", PageFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -49,6 +49,7 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 	if local.HasErrors() {
 		return nil
 	}
+	p.Pos = f.keep("aliases[")
 	return p
 }
 

@@ -37,12 +37,7 @@ func (m *minifier) bytes(mt string, data []byte) ([]byte, error) {
 	if m.m == nil {
 		return bytes.Clone(data), nil
 	}
-	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := m.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return m.m.Bytes(mt, data)
 }
 
 // mediaType returns the media type to minify a static file by, or "".

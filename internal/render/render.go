@@ -24,6 +24,9 @@ type Options struct {
 	BaseURL    string // absolute ("https://example.org/guide/"), a path ("/guide/"), or "" for "/"
 	Minify     bool
 	LiveReload bool // add the dev server's reload script (serve only)
+	// Body reads a career's Markdown again when the parse stage released
+	// it (Body is nil) to save memory: the file and the body's offset.
+	Body func(file string, offset int) ([]byte, error)
 }
 
 // Kind names what a job renders.
@@ -61,11 +64,14 @@ type Renderer struct {
 	basePath string // "/" or "/guide/"
 	absBase  string // "https://example.org/guide/" or ""
 	pages    map[string]*template.Template
+	base     *template.Template // the shared templates, for partial
+	cache    sync.Map           // partialKey → template.HTML
 	md       *markdown.Converter
 	min      *minifier
 	static   map[string][]byte // output path → bytes, hashed assets included
 	assets   map[string]string // theme path → hashed output path
 	bufs     sync.Pool
+	keys     *keyer
 }
 
 // pageTemplates are the templates that render whole pages.
@@ -89,6 +95,7 @@ func New(site *index.Site, templates, static []load.File, opts Options) (*Render
 	if err := r.parseTemplates(templates); err != nil {
 		return nil, err
 	}
+	r.prepareKeys(templates)
 	return r, nil
 }
 
@@ -106,6 +113,7 @@ func (r *Renderer) parseTemplates(files []load.File) error {
 			return fmt.Errorf("templates/%s: %w", f.Path, trimTemplateErr(err))
 		}
 	}
+	r.base = base
 	for _, name := range pageTemplates {
 		data, ok := byName[name]
 		if !ok {
@@ -121,6 +129,31 @@ func (r *Renderer) parseTemplates(files []load.File) error {
 		r.pages[name] = t
 	}
 	return nil
+}
+
+// partialKey identifies one rendering of a shared template.
+type partialKey struct {
+	name string
+	data any
+}
+
+// partial executes the shared template name with data, once per build for
+// each pointer it is given: a career's card or table row appears on many
+// pages, and is rendered only the first time.
+func (r *Renderer) partial(name string, data any) (template.HTML, error) {
+	key := partialKey{name, data}
+	if h, ok := r.cache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := r.base.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.cache.Store(key, h)
+	return h, nil
 }
 
 func isPageTemplate(name string) bool {

@@ -63,7 +63,14 @@ func (r *Renderer) view(j Job, ds *diag.List) (*View, string, error) {
 		}
 		v := r.newView(j.Kind, c.Title, c.Summary, c.URL)
 		v.Career = c
-		res := r.md.Convert(c.Source, c.URL, c.Body, c.BodyLine, s, ds)
+		body := c.Body
+		if body == nil && r.opts.Body != nil {
+			var err error
+			if body, err = r.opts.Body(c.Source, c.BodyAt); err != nil {
+				return nil, "", err
+			}
+		}
+		res := r.md.Convert(c.Source, c.URL, body, c.BodyLine, s, ds)
 		v.Body, v.TOC = template.HTML(res.HTML), res.TOC
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", "careers/"}, {c.Title, ""}}
 		v.JSONLD = r.careerJSONLD(c, v.Breadcrumbs)
