@@ -88,10 +88,10 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	defer cancel()
 	go w.Run(ctx)
 
-	loop := &rebuilder{cmd: c, srv: srv, opts: build.Options{
+	loop := &rebuilder{cmd: c, srv: srv, session: build.NewSession(build.Options{
 		Source: sf.source, Out: out, BaseURL: siteURL, Drafts: sf.drafts, Strict: sf.strict,
 		LiveReload: true, Theme: careerguide.Theme,
-	}}
+	})}
 	loop.rebuild(ctx, nil)
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
@@ -129,13 +129,13 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 type rebuilder struct {
 	cmd      *serveCommand
 	srv      *serve.Server
-	opts     build.Options
+	session  *build.Session
 	site     *index.Site
 	lastErrs map[string]bool
 }
 
 func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
-	res, err := build.Run(ctx, b.opts)
+	res, err := b.session.Build(ctx, changed)
 	what := "initial build"
 	if len(changed) == 1 {
 		what = changed[0] + " changed"
@@ -155,7 +155,7 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	for _, d := range res.Diags {
 		b.lastErrs[d.String()] = true
 	}
-	fmt.Fprintf(b.cmd.stdout, "%s → %d pages in %d ms (%d written)\n", what, res.Pages, res.Duration.Milliseconds(), res.Stats.Written)
+	fmt.Fprintf(b.cmd.stdout, "%s → %d %s in %d ms\n", what, res.Rendered, plural(res.Rendered, "page", "pages"), res.Duration.Milliseconds())
 	if b.site != nil {
 		b.srv.Moved(moves(b.site, res.Site))
 	}

@@ -40,6 +40,17 @@ const ConfigFile = "site.yaml"
 // holding templates/ and static/. Problems with single files are
 // diagnostics; an error means the folder itself could not be read.
 func Read(root string, theme fs.FS) (*Source, diag.List, error) {
+	src, ds, err := ReadTheme(root, theme)
+	if err != nil {
+		return nil, nil, err
+	}
+	src.Content = ReadContent(src.Root, &ds)
+	return src, ds, nil
+}
+
+// ReadTheme reads everything but the content: site.yaml, templates and
+// static files.
+func ReadTheme(root string, theme fs.FS) (*Source, diag.List, error) {
 	var ds diag.List
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -57,14 +68,6 @@ func Read(root string, theme fs.FS) (*Source, diag.List, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		ds.Errorf(ConfigFile, 0, 0, "", "cannot read: %v", err)
 	}
-	content := filepath.Join(abs, "content")
-	if st, err := os.Stat(content); err != nil || !st.IsDir() {
-		ds.Errorf("content", 0, 0, "", "no content/ folder in %s; create content/careers/ and add a career with `careerguide new \"Title\"`", root)
-	} else {
-		w := &walker{root: abs, ds: &ds, seen: map[string]bool{}, keep: isMarkdown}
-		w.walk(content, "content")
-		src.Content = w.files
-	}
 	src.Templates, err = overlay(theme, "templates", abs, &ds, func(p string) bool { return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") })
 	if err != nil {
 		return nil, nil, err
@@ -74,6 +77,34 @@ func Read(root string, theme fs.FS) (*Source, diag.List, error) {
 		return nil, nil, err
 	}
 	return src, ds, nil
+}
+
+// ReadContent reads every Markdown file below root/content.
+func ReadContent(root string, ds *diag.List) []File {
+	content := filepath.Join(root, "content")
+	if st, err := os.Stat(content); err != nil || !st.IsDir() {
+		ds.Errorf("content", 0, 0, "", "no content/ folder in %s; create content/careers/ and add a career with `careerguide new \"Title\"`", root)
+		return nil
+	}
+	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: isMarkdown}
+	w.walk(content, "content")
+	return w.files
+}
+
+// ReadOne reads one content file again, by its path below root. It
+// reports false when the file is gone or is not a plain Markdown file
+// inside the site, and the caller should read the whole folder instead.
+func ReadOne(root, rel string) ([]byte, bool) {
+	if !isMarkdown(rel) || Ignored(path.Base(rel)) || !strings.HasPrefix(rel, "content/") {
+		return nil, false
+	}
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	st, err := os.Lstat(full)
+	if err != nil || !st.Mode().IsRegular() {
+		return nil, false
+	}
+	data, err := os.ReadFile(full)
+	return data, err == nil
 }
 
 func isMarkdown(name string) bool {

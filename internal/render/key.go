@@ -86,8 +86,13 @@ func (r *Renderer) prepareKeys(templates []load.File) {
 	for _, p := range params {
 		write(g, p, fmt.Sprint(cfg.Params[p])) // fmt prints maps in key order
 	}
-	for p, h := range r.assets {
-		write(g, p, h)
+	assets := make([]string, 0, len(r.assets))
+	for p := range r.assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		write(g, p, r.assets[p])
 	}
 	k.global = hex.EncodeToString(g.Sum(nil)[:12])
 
@@ -138,8 +143,28 @@ func write(h hash.Hash, parts ...string) {
 	}
 }
 
-// Key returns the key of job j: equal keys mean equal output.
+// cachedKey is a job's key and, for a career, the file it was made from.
+type cachedKey struct{ sum, key string }
+
+// Key returns the key of job j: equal keys mean equal output. Keys are
+// kept for the renderer's life: only a career's own file can change under
+// a renderer (the dev server reuses it while only bodies change).
 func (r *Renderer) Key(j Job) string {
+	sum := ""
+	if j.Kind == KindCareer {
+		if c := r.site.CareerBySlug(j.Key); c != nil {
+			sum = c.Sum
+		}
+	}
+	if v, ok := r.keyCache.Load(j.Path); ok && v.(cachedKey).sum == sum {
+		return v.(cachedKey).key
+	}
+	key := r.key(j)
+	r.keyCache.Store(j.Path, cachedKey{sum, key})
+	return key
+}
+
+func (r *Renderer) key(j Job) string {
 	k := r.keys
 	if j.Kind == KindStatic {
 		return k.statics[j.Key]

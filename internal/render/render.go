@@ -72,6 +72,8 @@ type Renderer struct {
 	assets   map[string]string // theme path → hashed output path
 	bufs     sync.Pool
 	keys     *keyer
+	keyCache sync.Map // job path → cachedKey
+	jobs     []Job
 }
 
 // pageTemplates are the templates that render whole pages.
@@ -169,8 +171,16 @@ func trimTemplateErr(err error) error {
 	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
 }
 
-// Jobs lists every output file of the site, sorted by path.
+// Jobs lists every output file of the site, sorted by path. The slice is
+// shared: do not change it.
 func (r *Renderer) Jobs() []Job {
+	if r.jobs == nil {
+		r.jobs = r.plan()
+	}
+	return r.jobs
+}
+
+func (r *Renderer) plan() []Job {
 	s := r.site
 	jobs := []Job{
 		{"index.html", KindHome, ""},

@@ -1,0 +1,146 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/build"
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/gen"
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/parse"
+	"github.com/careerguide/careerguide/internal/render"
+)
+
+var corpora sync.Map // size → folder
+
+// corpus returns a generated site of n careers, shared by the benchmarks.
+func corpus(b *testing.B, n int) string {
+	if dir, ok := corpora.Load(n); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), "careerguide-bench-"+strconv.Itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err != nil {
+		if err := gen.Write(dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	corpora.Store(n, dir)
+	return dir
+}
+
+func benchBuild(b *testing.B, n int, warm bool) {
+	src := corpus(b, n)
+	out := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if !warm {
+			b.StopTimer()
+			os.RemoveAll(out)
+			b.StartTimer()
+		}
+		if _, err := build.Run(context.Background(), build.Options{Source: src, Out: out, Theme: careerguide.Theme}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuildCold1k(b *testing.B)  { benchBuild(b, 1000, false) }
+func BenchmarkBuildWarm1k(b *testing.B)  { benchBuild(b, 1000, true) }
+func BenchmarkBuildCold10k(b *testing.B) { benchBuild(b, 10000, false) }
+func BenchmarkBuildWarm10k(b *testing.B) { benchBuild(b, 10000, true) }
+
+// The stages on 1,000 careers.
+
+func loaded(b *testing.B) *load.Source {
+	src, _, err := load.Read(corpus(b, 1000), careerguide.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+func parsed(b *testing.B, src *load.Source) []*model.Career {
+	var cs []*model.Career
+	var ds diag.List
+	for _, f := range src.Content {
+		cs = append(cs, parse.Career(f.Path, f.Data, "USD", &ds))
+	}
+	return cs
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		loaded(b)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	src := loaded(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		parsed(b, src)
+	}
+}
+
+func BenchmarkIndex(b *testing.B) {
+	cs := parsed(b, loaded(b))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range cs {
+			c.Related = c.Related[:0]
+		}
+		index.Build(model.Config{Currency: "USD"}, append([]*model.Career(nil), cs...), nil, nil)
+	}
+}
+
+func BenchmarkRenderCareer(b *testing.B) {
+	src := loaded(b)
+	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, parsed(b, src), nil, nil)
+	r, err := render.New(site, src.Templates, src.Static, render.Options{Minify: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	jobs := r.Jobs()
+	var careerJobs []render.Job
+	for _, j := range jobs {
+		if j.Kind == render.KindCareer {
+			careerJobs = append(careerJobs, j)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var ds diag.List
+		if _, err := r.Render(careerJobs[i%len(careerJobs)], &ds); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServeBodyEdit is one body edit in `serve` on 10,000 careers:
+// read the file, parse it, keep the index, render one page, write it.
+func BenchmarkServeBodyEdit(b *testing.B) {
+	src := corpus(b, 10000)
+	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Theme: careerguide.Theme})
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	file := "content/careers/cloud-engineering-0.md"
+	full := filepath.Join(src, file)
+	orig, _ := os.ReadFile(full)
+	defer os.WriteFile(full, orig, 0o644)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(full, append(orig, "\nEdit "+strconv.Itoa(i)+".\n"...), 0o644)
+		res, err := s.Build(context.Background(), []string{file})
+		if err != nil || res.Rendered != 1 {
+			b.Fatalf("%v, rendered %d", err, res.Rendered)
+		}
+	}
+}

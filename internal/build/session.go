@@ -1,0 +1,272 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/output"
+	"github.com/careerguide/careerguide/internal/parse"
+	"github.com/careerguide/careerguide/internal/render"
+)
+
+// Session is one site built again and again, as `serve` does. It keeps
+// the parsed files, the index and the output's manifest between builds,
+// and on each rebuild reads and parses only the changed files, indexes
+// again only when frontmatter changed, and renders only the pages whose
+// inputs changed. A session's output is always what a clean build of the
+// same files would write.
+type Session struct {
+	o Options
+
+	files        map[string]*parsed // content path → its last parse
+	contentDiags diag.List          // from reading the content folder
+	site         *index.Site
+	siteDiags    diag.List
+	siteInputs   string // what the index was built from, besides careers
+	prev         map[string]output.Entry
+
+	renderer    *render.Renderer // reused while the site and theme are
+	rendererFor *index.Site
+	themeInputs string
+}
+
+type parsed struct {
+	career *model.Career
+	page   *model.Page
+	diags  diag.List
+}
+
+// NewSession prepares to build the site o describes.
+func NewSession(o Options) *Session {
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Source, "public")
+	}
+	return &Session{o: o}
+}
+
+// Build builds the site. changed lists the paths (relative to the site
+// folder) that changed since the last build; nil means anything may have.
+func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	start := time.Now()
+	o := s.o
+	res := &Result{Out: o.Out}
+	src, ds, err := load.ReadTheme(o.Source, o.Theme)
+	if err != nil {
+		return res, err
+	}
+	res.Diags = ds
+	cfg := parse.Config(load.ConfigFile, src.Config, &res.Diags)
+	if o.BaseURL != "" {
+		if cfg.BaseURL, err = parse.BaseURL(o.BaseURL); err != nil {
+			return res, fmt.Errorf("--base-url: %w", err)
+		}
+	}
+	metaSame := s.readContent(src.Root, cfg.Currency, changed)
+	res.Diags.Add(s.contentDiags)
+	var careers []*model.Career
+	var pages []*model.Page
+	paths := make([]string, 0, len(s.files))
+	for p := range s.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		f := s.files[p]
+		res.Diags.Add(f.diags)
+		if f.career != nil && (o.Drafts || !f.career.Draft) {
+			careers = append(careers, f.career)
+		}
+		if f.page != nil && (o.Drafts || !f.page.Draft) {
+			pages = append(pages, f.page)
+		}
+	}
+	statics := render.StaticPaths(src.Static)
+	inputs := fmt.Sprintf("%+v|%q|%d", cfg, statics, len(careers))
+	for _, p := range pages {
+		inputs += "|" + p.Source + p.Sum
+	}
+	if !metaSame || s.site == nil || inputs != s.siteInputs {
+		s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
+		s.siteInputs = inputs
+	}
+	res.Diags.Add(s.siteDiags)
+	res.Site = s.site
+	// Warnings become errors only after rendering, so that --strict
+	// reports the broken links too.
+	if err := res.settle(false); err != nil {
+		if o.Strict {
+			res.Diags.Strict()
+		}
+		return res, err
+	}
+	if !o.DryRun {
+		if err := output.Check(o.Out, o.Source); err != nil {
+			return res, err
+		}
+	}
+	theme := themeInputs(src)
+	r := s.renderer
+	if r == nil || s.rendererFor != s.site || s.themeInputs != theme {
+		r, err = render.New(s.site, src.Templates, src.Static, render.Options{
+			BaseURL: cfg.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, Body: src.Body,
+		})
+		if err != nil {
+			return res, err
+		}
+		s.renderer, s.rendererFor, s.themeInputs = r, s.site, theme
+	}
+	var w *output.Writer
+	if !o.DryRun {
+		if s.prev != nil {
+			w, err = output.OpenTrusted(o.Out, s.prev)
+		} else {
+			w, err = output.Open(o.Out)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	jobs := r.Jobs()
+	rds, rendered, err := renderAll(ctx, r, jobs, o.Workers, w)
+	res.Rendered = rendered
+	res.Diags.Add(rds)
+	if err == nil {
+		err = res.settle(o.Strict)
+	}
+	if err != nil {
+		if w != nil {
+			w.Abort()
+		}
+		return res, err
+	}
+	for _, j := range jobs {
+		if strings.HasSuffix(j.Path, ".html") && j.Kind != render.KindAlias {
+			res.Pages++
+		}
+	}
+	res.Files = len(jobs)
+	if w != nil {
+		if res.Stats, err = w.Commit(); err != nil {
+			s.prev = nil
+			return res, err
+		}
+		if o.LiveReload {
+			// Only serve trusts its own output folder between builds.
+			s.prev = w.Entries()
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// readContent brings s.files up to date with the content folder: all of
+// it on the first build or when a change is not a single Markdown file,
+// else only the changed files. It reports whether every career kept its
+// frontmatter, so the index can be reused.
+func (s *Session) readContent(root, currency string, changed []string) (metaSame bool) {
+	full := s.files == nil || changed == nil
+	var one map[string][]byte
+	if !full {
+		one = map[string][]byte{}
+		for _, p := range changed {
+			if !strings.HasPrefix(p, "content/") {
+				continue
+			}
+			data, ok := load.ReadOne(root, p)
+			if !ok {
+				if _, known := s.files[p]; known && !exists(root, p) {
+					one[p] = nil // deleted
+					continue
+				}
+				full = true
+				break
+			}
+			one[p] = data
+		}
+	}
+	if full {
+		var ds diag.List
+		files := load.ReadContent(root, &ds)
+		s.contentDiags = ds
+		s.files = parseAll(files, currency)
+		return false
+	}
+	metaSame = true
+	var todo []load.File
+	for p, data := range one {
+		if data == nil {
+			delete(s.files, p)
+			metaSame = false
+			continue
+		}
+		todo = append(todo, load.File{Path: p, Data: data})
+	}
+	for p, f := range parseAll(todo, currency) {
+		old := s.files[p]
+		switch {
+		case old != nil && old.career != nil && f.career != nil && old.career.MetaSum == f.career.MetaSum:
+			// Only the body changed: keep the indexed career, with its new body.
+			old.career.Sum, old.career.BodyAt, old.career.BodyLine = f.career.Sum, f.career.BodyAt, f.career.BodyLine
+			old.diags = f.diags
+		default:
+			s.files[p] = f
+			metaSame = false
+		}
+	}
+	return metaSame
+}
+
+// themeInputs fingerprints the templates and static files.
+func themeInputs(src *load.Source) string {
+	h := sha256.New()
+	for _, list := range [][]load.File{src.Templates, src.Static} {
+		for _, f := range list {
+			h.Write([]byte(f.Path))
+			h.Write([]byte{0})
+			h.Write(f.Data)
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	return string(h.Sum(nil))
+}
+
+func exists(root, rel string) bool {
+	_, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// parseAll parses content files on every CPU. Careers' bodies are left
+// out of the result: they are read again when rendered, so large sites
+// never hold every page's Markdown at once.
+func parseAll(files []load.File, currency string) map[string]*parsed {
+	out := make([]*parsed, len(files))
+	parallel(len(files), 0, func(i int) {
+		f := files[i]
+		p := &parsed{}
+		if strings.HasPrefix(f.Path, "content/careers/") {
+			p.career = parse.Career(f.Path, f.Data, currency, &p.diags)
+			if p.career != nil {
+				p.career.Body = nil
+			}
+		} else {
+			p.page = parse.Page(f.Path, f.Data, &p.diags)
+		}
+		out[i] = p
+	})
+	m := make(map[string]*parsed, len(files))
+	for i, f := range files {
+		m[f.Path] = out[i]
+		files[i].Data = nil
+	}
+	return m
+}
