@@ -68,6 +68,10 @@ func (w *walker) walk(dir, rel string) {
 		switch {
 		case mode.IsDir():
 			w.walk(full, r)
+		case mode&(os.ModeNamedPipe|os.ModeSocket|os.ModeDevice|os.ModeCharDevice) != 0:
+			if w.keep(name) {
+				w.ds.Errorf(r, 0, 0, "", "cannot read: not a regular file")
+			}
 		case mode.IsRegular():
 			if !w.keep(name) {
 				continue

@@ -34,13 +34,13 @@ var bom = []byte("\xef\xbb\xbf")
 // are appended to ds with positions in the file.
 func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	src = bytes.TrimPrefix(src, bom)
+	if bytes.IndexByte(src, 0) >= 0 {
+		ds.Errorf(path, 0, 0, "", "the file holds NUL bytes and looks binary; a content file must be Markdown text")
+		return nil, false
+	}
 	if !utf8.Valid(src) {
 		line, col := badUTF8(src)
 		ds.Errorf(path, line, col, "", "the file is not valid UTF-8 text; save it as UTF-8")
-		return nil, false
-	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		ds.Errorf(path, 0, 0, "", "the file holds NUL bytes and looks binary; a content file must be Markdown text")
 		return nil, false
 	}
 	open, openLine := firstLine(src)

@@ -242,5 +242,18 @@ func (r *Renderer) Render(j Job, ds *diag.List) ([]byte, error) {
 	if err := r.pages[name].ExecuteTemplate(buf, name, v); err != nil {
 		return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
 	}
-	return r.min.bytes("text/html", buf.Bytes())
+	out, err := r.min.bytes("text/html", buf.Bytes())
+	if err != nil {
+		// Raw HTML from an author (unsafe_html) can defeat the minifier;
+		// the page is still good unminified.
+		source := j.Path
+		if v.Career != nil {
+			source = v.Career.Source
+		} else if v.Page != nil {
+			source = v.Page.Source
+		}
+		ds.Warnf(source, 0, 0, "", "the page could not be minified (%v); it is written as it is", err)
+		return bytes.Clone(buf.Bytes()), nil
+	}
+	return out, nil
 }

@@ -1,0 +1,79 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/build"
+)
+
+// work builds a site whose one career has body as its Markdown and
+// returns the bytes allocated, a measure of work that a busy machine does
+// not disturb.
+func work(t *testing.T, body string) uint64 {
+	t.Helper()
+	src := t.TempDir()
+	dir := filepath.Join(src, "content", "careers")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "big.md"), []byte(strings.TrimSuffix(goodCareer, "Body text.\n")+body), 0o644)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res, err := build.Run(context.Background(), build.Options{Source: src, Out: filepath.Join(src, "public"), Theme: careerguide.Theme, Workers: 1})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags)
+	}
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestLinear checks that pathological Markdown costs work in proportion
+// to its size: four times the input may cost at most about four times
+// the work (a generous bound of six), never the square.
+func TestLinear(t *testing.T) {
+	patterns := map[string]func(n int) string{
+		"nested lists":    func(n int) string { return nested(n, func(i int) string { return strings.Repeat("  ", i) + "- item\n" }) },
+		"nested quotes":   func(n int) string { return strings.Repeat(">", n) + " deep\n" },
+		"emphasis":        func(n int) string { return strings.Repeat("*a **b ", n) + "\n" },
+		"open brackets":   func(n int) string { return strings.Repeat("[", n) + "x" + strings.Repeat("](", n) + "\n" },
+		"backticks":       func(n int) string { return strings.Repeat("`a``", n) + "\n" },
+		"long lines":      func(n int) string { return strings.Repeat("word ", n*20) + "\n" },
+		"many lines":      func(n int) string { return strings.Repeat("line\n", n*4) },
+		"html-like":       func(n int) string { return strings.Repeat("<div><span>", n) + "\n" },
+		"link references": func(n int) string { return strings.Repeat("[a]: /x\n", n) },
+	}
+	n := 2000
+	for name, gen := range patterns {
+		t.Run(name, func(t *testing.T) {
+			small, large := work(t, gen(n)), work(t, gen(4*n))
+			base := work(t, "")
+			ratio := float64(large-base) / float64(max(small-base, 1))
+			if ratio > 6 {
+				t.Errorf("4× the input cost %.1f× the work (%d → %d bytes allocated)", ratio, small-base, large-base)
+			}
+		})
+	}
+}
+
+func nested(n int, line func(i int) string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(line(i % 200))
+	}
+	return b.String()
+}
+
+// TestHugePages builds a 10 MB page and a page of 100,000 lines.
+func TestHugePages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs: run without -short")
+	}
+	para := strings.Repeat("A sentence about careers with **bold** and `code`. ", 20) + "\n\n"
+	work(t, strings.Repeat(para, 10<<20/len(para)))
+	work(t, strings.Repeat("- a list item\n", 100000))
+}

@@ -1,0 +1,53 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerguide/careerguide/internal/diag"
+)
+
+// FuzzCareer feeds arbitrary files to the frontmatter parser and its
+// validation: it must never panic, and it must return a career exactly
+// when it reports no error, with every diagnostic placed in the file.
+func FuzzCareer(f *testing.F) {
+	f.Add([]byte(valid))
+	f.Add([]byte(salaryAs(`"$95K – $220K+"`)))
+	f.Add([]byte("+++\ntitle = \"x\"\n[salary]\nmin = 1\nmax = 2\n+++\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("\ufeff---\r\ntitle: x\r\n---\r\n"))
+	f.Add([]byte("---\nskills: &a [*a]\n---\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var ds diag.List
+		c := Career("content/careers/f.md", src, "USD", &ds)
+		if (c != nil) == ds.HasErrors() {
+			t.Fatalf("career %v with diagnostics %s", c != nil, ds)
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for _, d := range ds {
+			if d.Line < 0 || d.Line > lines+1 {
+				t.Fatalf("diagnostic on line %d of a %d-line file: %s", d.Line, lines, d)
+			}
+		}
+		if c != nil && (c.Salary.Min > c.Salary.Max || c.Salary.Min <= 0 || len(c.Skills) == 0 || c.Demand == 0 || c.Title == "") {
+			t.Fatalf("invalid career accepted: %+v", c)
+		}
+	})
+}
+
+// FuzzSalary checks that the shorthand parser never panics and that what
+// it accepts is a valid range.
+func FuzzSalary(f *testing.F) {
+	for _, s := range []string{"$95K – $220K+", "$95,000-$220,000", "€40K–€60K", "$25–$45/hour", "CHF 1M to CHF 2M", "95-220K", "$", "1e308-1e309"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sal, err := ParseSalary(s, "USD")
+		if err != nil {
+			return
+		}
+		if sal.Currency == "" || sal.Period == "" || sal.Min != sal.Min || sal.Max != sal.Max {
+			t.Fatalf("ParseSalary(%q) = %+v", s, sal)
+		}
+	})
+}
