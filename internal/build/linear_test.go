@@ -37,7 +37,9 @@ func work(t *testing.T, body string) uint64 {
 // the work (a generous bound of six), never the square.
 func TestLinear(t *testing.T) {
 	patterns := map[string]func(n int) string{
-		"nested lists":    func(n int) string { return nested(n, func(i int) string { return strings.Repeat("  ", i) + "- item\n" }) },
+		"nested lists": func(n int) string {
+			return nested(n, func(i int) string { return strings.Repeat("  ", i) + "- item\n" })
+		},
 		"nested quotes":   func(n int) string { return strings.Repeat(">", n) + " deep\n" },
 		"emphasis":        func(n int) string { return strings.Repeat("*a **b ", n) + "\n" },
 		"open brackets":   func(n int) string { return strings.Repeat("[", n) + "x" + strings.Repeat("](", n) + "\n" },
