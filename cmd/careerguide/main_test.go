@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -21,7 +22,7 @@ func TestMain(m *testing.M) {
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 	}
 	testscript.Main(m, map[string]func(){
-		"careerguide": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"careerguide": main,
 	})
 }
 
@@ -34,6 +35,8 @@ func TestScripts(t *testing.T) {
 			"cmpdir":  cmdCmpdir,
 			"get":     cmdGet,
 			"waitfor": cmdWaitfor,
+			"cpevent": cmdEvent,
+			"setaddr": cmdSetaddr,
 		},
 	})
 }
@@ -151,4 +154,44 @@ func readURL(ts *testscript.TestScript, file string) string {
 	}
 	ts.Fatalf("%s never appeared", file)
 	return ""
+}
+
+// cpevent URLFILE NAME TEXT SRC DST listens to the live-reload stream of
+// the server whose URL is in URLFILE, copies SRC over DST once it is
+// listening, and waits up to 15 seconds for an event NAME whose data
+// contains TEXT, which it prints.
+func cmdEvent(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 5 {
+		ts.Fatalf("usage: cpevent URLFILE NAME TEXT SRC DST")
+	}
+	base := readURL(ts, args[0])
+	client := &http.Client{Timeout: 15 * time.Second}
+	resp, err := client.Get(base + "__livereload")
+	ts.Check(err)
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	if !sc.Scan() { // "retry: …": the stream is open
+		ts.Fatalf("live-reload stream closed")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[3]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[4]), data, 0o644))
+	name := ""
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event: "):
+			name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: ") && name == args[1] && strings.Contains(line, args[2]):
+			fmt.Fprintln(ts.Stdout(), line)
+			return
+		}
+	}
+	ts.Fatalf("no %s event with %q", args[1], args[2])
+}
+
+// setaddr URLFILE sets $ADDR to the host and port of the URL in URLFILE.
+func cmdSetaddr(ts *testscript.TestScript, neg bool, args []string) {
+	u := readURL(ts, args[0])
+	ts.Setenv("ADDR", strings.TrimSuffix(strings.TrimPrefix(u, "http://"), "/"))
 }
