@@ -1,0 +1,135 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// pageTypes are one page of each type of the bundled site.
+var pageTypes = []struct{ name, path string }{
+	{"home", ""},
+	{"career", "careers/backend-engineering/"},
+	{"careers", "careers/"},
+	{"skills", "skills/"},
+	{"skill", "skills/sql/"},
+	{"salaries", "salaries/"},
+	{"page", "about/"},
+	{"404", "no-such-page/"},
+}
+
+// watch records console errors, uncaught exceptions and failed requests.
+type watch struct {
+	mu       sync.Mutex
+	problems []string
+}
+
+func (w *watch) add(s string) {
+	w.mu.Lock()
+	w.problems = append(w.problems, s)
+	w.mu.Unlock()
+}
+
+func (w *watch) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.problems
+	w.problems = nil
+	return p
+}
+
+func listen(ctx context.Context, is404 func(string) bool) *watch {
+	w := &watch{}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				var args []string
+				for _, a := range e.Args {
+					args = append(args, string(a.Value))
+				}
+				w.add("console error: " + strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			w.add("exception: " + e.ExceptionDetails.Error())
+		case *network.EventLoadingFailed:
+			w.add(fmt.Sprintf("request failed: %s (%s)", e.ErrorText, e.Type))
+		case *network.EventResponseReceived:
+			if e.Response.Status >= 400 && !is404(e.Response.URL) {
+				w.add(fmt.Sprintf("HTTP %d for %s", e.Response.Status, e.Response.URL))
+			}
+		}
+	})
+	return w
+}
+
+// TestPageTypes loads every page type at two widths in both color
+// schemes: no console error, no failed request, no horizontal overflow,
+// no axe-core violation at WCAG 2.1 A/AA. It saves a screenshot of each.
+func TestPageTypes(t *testing.T) {
+	ctx := browser(t)
+	base := env(t, "CAREERGUIDE_SITE_URL")
+	axe, err := os.ReadFile(env(t, "CAREERGUIDE_AXE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shots := env(t, "CAREERGUIDE_SCREENSHOTS")
+	os.MkdirAll(shots, 0o755)
+	w := listen(ctx, func(u string) bool { return strings.Contains(u, "no-such-page") })
+	if err := do(ctx, network.Enable(), runtime.Enable()); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, scheme := range []string{"light", "dark"} {
+		for _, width := range []int64{375, 1280} {
+			for _, pt := range pageTypes {
+				name := fmt.Sprintf("%s-%d-%s", pt.name, width, scheme)
+				var overflow bool
+				var png []byte
+				var violations string
+				err := do(ctx,
+					emulation.SetDeviceMetricsOverride(width, 900, 1, width < 600),
+					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+					chromedp.Navigate(base+pt.path),
+					chromedp.WaitReady("body"),
+					chromedp.Sleep(150*time.Millisecond),
+					chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`, &overflow),
+					chromedp.FullScreenshot(&png, 80),
+					chromedp.Evaluate(string(axe), nil),
+					chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+						.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
+						&violations, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+				)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				checked++
+				os.WriteFile(filepath.Join(shots, name+".jpg"), png, 0o644)
+				if overflow {
+					t.Errorf("%s: scrolls sideways", name)
+				}
+				if violations != "[]" {
+					var pretty any
+					json.Unmarshal([]byte(violations), &pretty)
+					out, _ := json.MarshalIndent(pretty, "", "  ")
+					t.Errorf("%s: axe-core violations:\n%s", name, out)
+				}
+				for _, p := range w.take() {
+					t.Errorf("%s: %s", name, p)
+				}
+			}
+		}
+	}
+	t.Logf("%d page loads checked; screenshots in %s", checked, shots)
+}
