@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -141,6 +142,27 @@ func BenchmarkServeBodyEdit(b *testing.B) {
 		res, err := s.Build(context.Background(), []string{file})
 		if err != nil || res.Rendered != 1 {
 			b.Fatalf("%v, rendered %d", err, res.Rendered)
+		}
+	}
+}
+
+// BenchmarkServeFrontmatterEdit is one salary edit in `serve` on 10,000
+// careers: index again, then render the pages that show the salary.
+func BenchmarkServeFrontmatterEdit(b *testing.B) {
+	src := corpus(b, 10000)
+	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Theme: careerguide.Theme})
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	file := "content/careers/cloud-engineering-0.md"
+	full := filepath.Join(src, file)
+	orig, _ := os.ReadFile(full)
+	defer os.WriteFile(full, orig, 0o644)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(full, bytes.Replace(orig, []byte("  max: "), []byte("  max: "+strconv.Itoa(1+i%9)), 1), 0o644)
+		if _, err := s.Build(context.Background(), []string{file}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
