@@ -124,9 +124,9 @@ func BenchmarkRenderCareer(b *testing.B) {
 	}
 }
 
-// BenchmarkServeBodyEdit is one body edit in `serve` on 10,000 careers:
-// read the file, parse it, keep the index, render one page, write it.
-func BenchmarkServeBodyEdit(b *testing.B) {
+// serving starts a serve session on 10,000 careers and names the career
+// file the edit benchmarks change: relative, absolute, and its bytes.
+func serving(b *testing.B) (*build.Session, string, string, []byte) {
 	src := corpus(b, 10000)
 	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Theme: careerguide.Theme})
 	if _, err := s.Build(context.Background(), nil); err != nil {
@@ -134,7 +134,17 @@ func BenchmarkServeBodyEdit(b *testing.B) {
 	}
 	file := "content/careers/cloud-engineering-0.md"
 	full := filepath.Join(src, file)
-	orig, _ := os.ReadFile(full)
+	orig, err := os.ReadFile(full)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, file, full, orig
+}
+
+// BenchmarkServeBodyEdit is one body edit in `serve` on 10,000 careers:
+// read the file, parse it, keep the index, render one page, write it.
+func BenchmarkServeBodyEdit(b *testing.B) {
+	s, file, full, orig := serving(b)
 	defer os.WriteFile(full, orig, 0o644)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -149,14 +159,7 @@ func BenchmarkServeBodyEdit(b *testing.B) {
 // BenchmarkServeFrontmatterEdit is one salary edit in `serve` on 10,000
 // careers: index again, then render the pages that show the salary.
 func BenchmarkServeFrontmatterEdit(b *testing.B) {
-	src := corpus(b, 10000)
-	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Theme: careerguide.Theme})
-	if _, err := s.Build(context.Background(), nil); err != nil {
-		b.Fatal(err)
-	}
-	file := "content/careers/cloud-engineering-0.md"
-	full := filepath.Join(src, file)
-	orig, _ := os.ReadFile(full)
+	s, file, full, orig := serving(b)
 	defer os.WriteFile(full, orig, 0o644)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -125,17 +125,6 @@ func (l List) String() string {
 	return b.String()
 }
 
-// Error is a List returned as an error when a stage found errors.
-type ErrorList struct{ List List }
-
-func (e *ErrorList) Error() string {
-	n, _ := e.List.Count()
-	if n == 1 {
-		return "1 error"
-	}
-	return fmt.Sprintf("%d errors", n)
-}
-
 // Nearest returns the candidate closest to s by edit distance, if it is
 // close enough to be a plausible typo, for "did you mean" hints.
 func Nearest(s string, candidates []string) (string, bool) {
