@@ -42,6 +42,9 @@ ai_impact: Moderate       # Low | Moderate | High | Very High
 skills: [Communication]
 updated: %s
 draft: true               # remove when the page is ready
+# slug: %s                # the URL is /careers/<slug>/; set it to change the default
+aliases: []               # old URLs that should redirect here, such as /old-name/
+related: []               # slugs of careers to show first under "Related careers"
 ---
 
 ## What %s Do
@@ -89,7 +92,7 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, careerTemplate, yamlString(title), strings.ToUpper(*currency), now().Format("2006-01-02"), roleNoun(title), title)
+	_, err = fmt.Fprintf(f, careerTemplate, yamlString(title), strings.ToUpper(*currency), now().Format("2006-01-02"), s, roleNoun(title), title)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
