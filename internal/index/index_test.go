@@ -1,6 +1,8 @@
 package index
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -10,7 +12,7 @@ import (
 func career(slug, title string, skills ...string) *model.Career {
 	return &model.Career{Source: "content/careers/" + slug + ".md", Slug: slug, Title: title, Category: "Eng",
 		Salary: model.Salary{Min: 1000, Max: 2000, Currency: "USD", Period: "year"}, Demand: model.High, AIImpact: model.Low, Skills: skills,
-		Pos: map[string]model.Pos{}}
+		Pos: model.Positions{}}
 }
 
 func build(t *testing.T, cs []*model.Career, ps ...*model.Page) (*Site, string) {
@@ -113,5 +115,56 @@ func TestSalaryOrderAndSpan(t *testing.T) {
 	}
 	if !s.Exists("skills/go/") || !s.Exists("/careers/hi") || !s.Exists("favicon.svg") || s.Exists("careers/nope/") {
 		t.Error("Exists is wrong")
+	}
+}
+
+// TestRelatedMatchesBruteForce checks the pair-index selection against
+// counting every pair of careers, on a generated site.
+func TestRelatedMatchesBruteForce(t *testing.T) {
+	var cs []*model.Career
+	pool := []string{"Go", "SQL", "Rust", "Python", "Java", "C", "Kotlin", "Swift", "Linux", "Security", "Testing", "APIs"}
+	for i := 0; i < 300; i++ {
+		var skills []string
+		for j, sk := range pool {
+			if (i*7+j*13)%5 == 0 || (i+j)%11 == 0 {
+				skills = append(skills, sk)
+			}
+		}
+		if len(skills) == 0 {
+			skills = []string{pool[i%len(pool)]}
+		}
+		cs = append(cs, career(fmt.Sprintf("c%03d", i), fmt.Sprintf("Career %03d", (i*37)%300), skills...))
+	}
+	s, _ := build(t, cs)
+	for _, c := range s.Careers {
+		type cand struct {
+			o *Career
+			n int
+		}
+		var all []cand
+		for _, o := range s.Careers {
+			if o == c {
+				continue
+			}
+			if n := len(shared(c, o, map[*Skill]bool{})); n > 0 {
+				all = append(all, cand{o, n})
+			}
+		}
+		sort.Slice(all, func(i, j int) bool {
+			if all[i].n != all[j].n {
+				return all[i].n > all[j].n
+			}
+			return all[i].o.rank < all[j].o.rank
+		})
+		var want, got []string
+		for i := 0; i < len(all) && i < MaxRelated; i++ {
+			want = append(want, all[i].o.Slug)
+		}
+		for _, r := range c.Related {
+			got = append(got, r.Slug)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("%s: related %v, want %v", c.Slug, got, want)
+		}
 	}
 }

@@ -7,6 +7,8 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -41,9 +43,8 @@ type Career struct {
 	// later stages can tell what an edit changed.
 	Sum, MetaSum string
 
-	// Pos records where the fields that later stages report on were
-	// written: "slug", and "skills[i]", "aliases[i]" and "related[i]".
-	Pos map[string]Pos
+	// Pos records where the fields that later stages report on were written.
+	Pos Positions
 }
 
 // Page is a plain page such as content/about.md.
@@ -58,22 +59,46 @@ type Page struct {
 	Body        []byte
 	BodyLine    int
 	Sum         string // fingerprint of the whole file
-	Pos         map[string]Pos
+	Pos         Positions
 }
 
-// At returns the recorded position of key, or line 1 when unknown.
-func at(pos map[string]Pos, key string) Pos {
-	if p, ok := pos[key]; ok {
-		return p
+// Positions are where a file's fields were written, for the messages of
+// stages after parsing: the slug, and each item of skills, aliases and
+// related.
+type Positions struct {
+	Slug                     Pos
+	Skills, Aliases, Related []Pos
+}
+
+// At returns the position of key: "slug", or a list item such as
+// "skills[2]". It is line 1 when unknown.
+func (p Positions) At(key string) Pos {
+	var list []Pos
+	switch {
+	case key == "slug":
+		if p.Slug.Line > 0 {
+			return p.Slug
+		}
+	case strings.HasPrefix(key, "skills["):
+		list = p.Skills
+	case strings.HasPrefix(key, "aliases["):
+		list = p.Aliases
+	case strings.HasPrefix(key, "related["):
+		list = p.Related
+	}
+	if i := strings.IndexByte(key, '['); i >= 0 && strings.HasSuffix(key, "]") {
+		if n, err := strconv.Atoi(key[i+1 : len(key)-1]); err == nil && n >= 0 && n < len(list) {
+			return list[n]
+		}
 	}
 	return Pos{Line: 1, Col: 1}
 }
 
 // At returns where the career's field key was written.
-func (c *Career) At(key string) Pos { return at(c.Pos, key) }
+func (c *Career) At(key string) Pos { return c.Pos.At(key) }
 
 // At returns where the page's field key was written.
-func (p *Page) At(key string) Pos { return at(p.Pos, key) }
+func (p *Page) At(key string) Pos { return p.Pos.At(key) }
 
 // Config is the optional site.yaml.
 type Config struct {

@@ -84,7 +84,7 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 	if local.HasErrors() {
 		return nil
 	}
-	c.Pos = f.keep("slug", "skills[", "aliases[", "related[")
+	c.Pos = f.positions()
 	return c
 }
 
@@ -127,6 +127,7 @@ func (f *fields) skills(n *yaml.Node) []string {
 		}
 		seen[k] = true
 		out = append(out, s)
+		f.skillPos = append(f.skillPos, f.at(nodes[i]))
 	}
 	return out
 }

@@ -22,6 +22,8 @@ type fields struct {
 	pos  map[string]model.Pos // where values were written
 	keys map[string]model.Pos // where keys were written
 	seen map[string]*yaml.Node
+	// skillPos holds where each kept skill was written, duplicates left out.
+	skillPos []model.Pos
 }
 
 func newFields(path string, b *block, ds *diag.List) *fields {
@@ -72,18 +74,24 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 	}
 }
 
-// keep returns the recorded positions whose keys start with one of the
-// prefixes: what later stages need, without the rest.
-func (f *fields) keep(prefixes ...string) map[string]model.Pos {
-	out := map[string]model.Pos{}
-	for k, p := range f.pos {
-		for _, pre := range prefixes {
-			if strings.HasPrefix(k, pre) {
-				out[k] = p
+// positions returns what later stages need of the recorded positions.
+func (f *fields) positions() model.Positions {
+	var p model.Positions
+	p.Slug = f.pos["slug"]
+	p.Skills = f.skillPos
+	for _, l := range []struct {
+		name string
+		to   *[]model.Pos
+	}{{"aliases", &p.Aliases}, {"related", &p.Related}} {
+		for i := 0; ; i++ {
+			at, ok := f.pos[l.name+"["+strconv.Itoa(i)+"]"]
+			if !ok {
+				break
 			}
+			*l.to = append(*l.to, at)
 		}
 	}
-	return out
+	return p
 }
 
 // require reports each named field that the mapping lacks.

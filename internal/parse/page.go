@@ -49,7 +49,7 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 	if local.HasErrors() {
 		return nil
 	}
-	p.Pos = f.keep("aliases[")
+	p.Pos = f.positions()
 	return p
 }
 

@@ -151,10 +151,13 @@ type cachedKey struct{ sum, key string }
 // a renderer (the dev server reuses it while only bodies change).
 func (r *Renderer) Key(j Job) string {
 	sum := ""
-	if j.Kind == KindCareer {
+	if j.Kind == KindCareer && r.opts.Reused {
 		if c := r.site.CareerBySlug(j.Key); c != nil {
 			sum = c.Sum
 		}
+	}
+	if !r.opts.Reused {
+		return r.key(j)
 	}
 	if v, ok := r.keyCache.Load(j.Path); ok && v.(cachedKey).sum == sum {
 		return v.(cachedKey).key

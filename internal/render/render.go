@@ -24,6 +24,7 @@ type Options struct {
 	BaseURL    string // absolute ("https://example.org/guide/"), a path ("/guide/"), or "" for "/"
 	Minify     bool
 	LiveReload bool // add the dev server's reload script (serve only)
+	Reused     bool // the renderer serves several builds (serve): keep job keys
 	// Body reads a career's Markdown again when the parse stage released
 	// it (Body is nil) to save memory: the file and the body's offset.
 	Body func(file string, offset int) ([]byte, error)
