@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"github.com/careerguide/careerguide"
 	"github.com/careerguide/careerguide/internal/build"
@@ -54,6 +56,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
+	limitMemory()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -97,4 +100,15 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// limitMemory sets a soft memory limit of 900 MiB unless GOMEMLIMIT sets
+// one: the garbage collector then works harder as the heap nears it, so
+// a build of 100,000 careers, whose pages listing every career are large,
+// stays under a gigabyte instead of letting the heap double. GOMEMLIMIT
+// raises it for larger sites.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(900 << 20)
+	}
 }

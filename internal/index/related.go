@@ -95,7 +95,18 @@ func (ix *sharing) top(c *Career, chosen map[*Career]bool, room int, best []int)
 	if room <= 0 {
 		return best
 	}
-	skip := func(r int) bool { return r == c.rank || chosenRank(chosen, r) }
+	taken := make([]int, 0, len(chosen))
+	for o := range chosen {
+		taken = append(taken, o.rank)
+	}
+	skip := func(r int) bool {
+		for _, t := range taken {
+			if t == r {
+				return true
+			}
+		}
+		return false
+	}
 	for i, a := range c.Skills {
 		for _, b := range c.Skills[i+1:] {
 			for _, r := range ix.pairs[pairKey(ix.skill[a], ix.skill[b])] {
@@ -162,15 +173,6 @@ func (ix *sharing) better(a, b int) bool {
 		return ix.seen[a] > ix.seen[b]
 	}
 	return a < b
-}
-
-func chosenRank(chosen map[*Career]bool, r int) bool {
-	for o := range chosen {
-		if o.rank == r {
-			return true
-		}
-	}
-	return false
 }
 
 // shared lists the skills of c that o also lists, in c's order. set is
