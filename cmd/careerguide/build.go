@@ -79,7 +79,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	if !*quiet {
 		fmt.Fprintf(c.stdout, "built %d pages (%d careers, %d skills) in %s → %s (%d written, %d unchanged, %d removed)\n",
-			res.Pages, len(res.Site.Careers), len(res.Site.Skills), res.Duration.Round(1e5), res.Out,
+			res.Pages, res.Careers, res.Skills, res.Duration.Round(1e5), res.Out,
 			res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed)
 	}
 	return nil

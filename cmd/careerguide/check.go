@@ -37,6 +37,6 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "ok: %d careers, %d skills, %d pages checked\n", len(res.Site.Careers), len(res.Site.Skills), res.Pages)
+	fmt.Fprintf(c.stdout, "ok: %d careers, %d skills, %d pages checked\n", res.Careers, res.Skills, res.Pages)
 	return nil
 }

@@ -38,10 +38,12 @@ type Options struct {
 // Result describes a finished run.
 type Result struct {
 	Diags    diag.List
-	Site     *index.Site
-	Pages    int // HTML pages
-	Files    int // every output file
-	Rendered int // files rendered by this build, not reused from the last
+	Site     *index.Site // nil when the output was already up to date
+	Pages    int         // HTML pages
+	Files    int         // every output file
+	Rendered int         // files rendered by this build, not reused from the last
+	Careers  int
+	Skills   int
 	Stats    output.Stats
 	Out      string
 	Duration time.Duration

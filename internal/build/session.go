@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -70,7 +72,36 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 			return res, fmt.Errorf("--base-url: %w", err)
 		}
 	}
-	metaSame := s.readContent(src.Root, cfg.Currency, changed)
+	// A one-off build reads every file; when they are what the output
+	// folder was last built from, and it is intact, there is nothing to do.
+	var w *output.Writer
+	var files []load.File
+	var inputs string
+	if s.files == nil && !o.DryRun && !o.LiveReload {
+		if err := output.Check(o.Out, o.Source); err != nil {
+			return res, err
+		}
+		if w, err = output.Open(o.Out); err != nil {
+			return res, err
+		}
+		var cds diag.List
+		files = load.ReadContent(src.Root, &cds)
+		s.contentDiags = cds
+		inputs = fingerprint(o, src, files)
+		if sum, ok := w.Unchanged(inputs); ok {
+			res.Diags = sum.Diags
+			res.Pages, res.Careers, res.Skills = sum.Pages, sum.Careers, sum.Skills
+			res.Stats = output.Stats{Files: len(w.Entries())}
+			if err := res.settle(o.Strict); err != nil {
+				return res, err
+			}
+			res.Stats.Files, res.Stats.Unchanged = w.Kept(), w.Kept()
+			res.Files = w.Kept()
+			res.Duration = time.Since(start)
+			return res, nil
+		}
+	}
+	metaSame := s.readContent(src.Root, cfg.Currency, changed, files)
 	res.Diags.Add(s.contentDiags)
 	var careers []*model.Career
 	var pages []*model.Page
@@ -90,16 +121,17 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 	statics := render.StaticPaths(src.Static)
-	inputs := fmt.Sprintf("%+v|%q|%d", cfg, statics, len(careers))
+	siteInputs := fmt.Sprintf("%+v|%q|%d", cfg, statics, len(careers))
 	for _, p := range pages {
-		inputs += "|" + p.Source + p.Sum
+		siteInputs += "|" + p.Source + p.Sum
 	}
-	if !metaSame || s.site == nil || inputs != s.siteInputs {
+	if !metaSame || s.site == nil || siteInputs != s.siteInputs {
 		s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
-		s.siteInputs = inputs
+		s.siteInputs = siteInputs
 	}
 	res.Diags.Add(s.siteDiags)
 	res.Site = s.site
+	res.Careers, res.Skills = len(s.site.Careers), len(s.site.Skills)
 	// Warnings become errors only after rendering, so that --strict
 	// reports the broken links too.
 	if err := res.settle(false); err != nil {
@@ -125,8 +157,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 		s.renderer, s.rendererFor, s.themeInputs = r, s.site, theme
 	}
-	var w *output.Writer
-	if !o.DryRun {
+	if !o.DryRun && w == nil {
 		if s.prev != nil {
 			w, err = output.OpenTrusted(o.Out, s.prev)
 		} else {
@@ -156,6 +187,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.Files = len(jobs)
 	if w != nil {
+		w.Summarize(output.Summary{Inputs: inputs, Pages: res.Pages, Careers: res.Careers, Skills: res.Skills, Diags: res.Diags})
 		if res.Stats, err = w.Commit(); err != nil {
 			s.prev = nil
 			return res, err
@@ -173,7 +205,11 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 // it on the first build or when a change is not a single Markdown file,
 // else only the changed files. It reports whether every career kept its
 // frontmatter, so the index can be reused.
-func (s *Session) readContent(root, currency string, changed []string) (metaSame bool) {
+func (s *Session) readContent(root, currency string, changed []string, read []load.File) (metaSame bool) {
+	if read != nil {
+		s.files = parseAll(read, currency)
+		return false
+	}
 	full := s.files == nil || changed == nil
 	var one map[string][]byte
 	if !full {
@@ -224,6 +260,43 @@ func (s *Session) readContent(root, currency string, changed []string) (metaSame
 		}
 	}
 	return metaSame
+}
+
+// fingerprint sums up everything a one-off build reads: the options, the
+// configuration, the theme, every content file and careerguide's own build.
+func fingerprint(o Options, src *load.Source, files []load.File) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|%s|%v|%v|%v|%v\x00", buildID(), o.BaseURL, o.Drafts, o.NoMinify, o.LiveReload, o.Strict)
+	h.Write(src.Config)
+	h.Write([]byte{0})
+	h.Write([]byte(themeInputs(src)))
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(f.Data)
+		h.Write([]byte{0})
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:16])
+}
+
+// buildID names the careerguide build that runs, so that a new version
+// never reuses an old one's output.
+func buildID() string {
+	id := "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		id = bi.Main.Version + bi.GoVersion
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += s.Value
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			id += fmt.Sprintf("|%d|%d", st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return id
 }
 
 // themeInputs fingerprints the templates and static files.

@@ -36,6 +36,17 @@ type Entry struct {
 	Diags   diag.List `json:"diags,omitempty"`
 }
 
+// Summary records a whole build in the manifest: the fingerprint of its
+// inputs and what it reported, so that a build of the same inputs into a
+// folder that still holds that output can stop early.
+type Summary struct {
+	Inputs  string    `json:"inputs"`
+	Pages   int       `json:"pages"`
+	Careers int       `json:"careers"`
+	Skills  int       `json:"skills"`
+	Diags   diag.List `json:"diags,omitempty"`
+}
+
 // Stats counts what a commit did.
 type Stats struct {
 	Files, Written, Unchanged, Removed int
@@ -50,9 +61,11 @@ type Writer struct {
 	fresh   bool // the output folder did not exist: stage the whole tree beside it
 	trusted bool // nobody else writes the folder: skip checks and the manifest file
 	old     map[string]Entry
+	summary Summary // of the build the manifest describes
+	next    Summary // of this build, set by Summarize
 	seq     atomic.Int64
 	mu      sync.Mutex
-	next    map[string]Entry
+	files   map[string]Entry
 	staged  map[string]string // path → staged file
 	dirs    sync.Map
 }
@@ -63,7 +76,7 @@ func Open(dir string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: abs, next: map[string]Entry{}, staged: map[string]string{}}
+	w := &Writer{dir: abs, files: map[string]Entry{}, staged: map[string]string{}}
 	// Leftovers of a build that was killed.
 	os.RemoveAll(filepath.Join(abs, stagingName))
 	os.RemoveAll(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+newSuffix))
@@ -75,10 +88,31 @@ func Open(dir string) (*Writer, error) {
 		return nil, err
 	default:
 		w.staging = filepath.Join(abs, stagingName)
-		w.old = readManifest(filepath.Join(abs, ManifestName))
+		w.old, w.summary = readManifest(filepath.Join(abs, ManifestName))
 	}
 	return w, nil
 }
+
+// Unchanged reports whether the folder holds, intact, the output of a
+// build of exactly these inputs, and returns what that build reported.
+func (w *Writer) Unchanged(inputs string) (Summary, bool) {
+	if w.fresh || w.trusted || inputs == "" || w.summary.Inputs != inputs {
+		return Summary{}, false
+	}
+	for p, e := range w.old {
+		if !w.intact(p, e) {
+			return Summary{}, false
+		}
+	}
+	return w.summary, true
+}
+
+// Kept returns how many files the last build wrote, when Unchanged found
+// the folder up to date.
+func (w *Writer) Kept() int { return len(w.old) }
+
+// Summarize records this build's summary for the manifest.
+func (w *Writer) Summarize(s Summary) { w.next = s }
 
 // OpenTrusted prepares to write into dir, a folder only this process
 // writes (serve's), whose files are those prev describes.
@@ -92,7 +126,7 @@ func OpenTrusted(dir string, prev map[string]Entry) (*Writer, error) {
 }
 
 // Entries returns what the folder holds after Commit.
-func (w *Writer) Entries() map[string]Entry { return w.next }
+func (w *Writer) Entries() map[string]Entry { return w.files }
 
 // Reuse keeps the file at p from the previous build when it was made from
 // the same inputs (key) and is still as careerguide left it. It returns
@@ -103,7 +137,7 @@ func (w *Writer) Reuse(p, key string) (diag.List, bool) {
 		return nil, false
 	}
 	w.mu.Lock()
-	w.next[p] = old
+	w.files[p] = old
 	w.mu.Unlock()
 	return old.Diags, true
 }
@@ -130,7 +164,7 @@ func (w *Writer) Put(p string, data []byte, key string, ds diag.List) error {
 	if old, ok := w.old[p]; ok && old.Hash == e.Hash && w.intact(p, old) {
 		e.ModTime = old.ModTime
 		w.mu.Lock()
-		w.next[p] = e
+		w.files[p] = e
 		w.mu.Unlock()
 		return nil
 	}
@@ -152,7 +186,7 @@ func (w *Writer) Put(p string, data []byte, key string, ds diag.List) error {
 	}
 	e.ModTime = mt
 	w.mu.Lock()
-	w.next[p] = e
+	w.files[p] = e
 	w.staged[p] = tmp
 	w.mu.Unlock()
 	return nil
@@ -204,14 +238,14 @@ func (w *Writer) Abort() {
 // Commit moves the staged files into place, removes the files of the
 // previous build that this one did not make, and saves the manifest.
 func (w *Writer) Commit() (Stats, error) {
-	st := Stats{Files: len(w.next), Written: len(w.staged)}
+	st := Stats{Files: len(w.files), Written: len(w.staged)}
 	st.Unchanged = st.Files - st.Written
 	if w.fresh {
 		// A new folder: its whole tree was staged beside it.
 		if err := w.mkdir(w.staging); err != nil {
 			return st, err
 		}
-		if err := writeManifest(filepath.Join(w.staging, ManifestName), w.next); err != nil {
+		if err := writeManifest(filepath.Join(w.staging, ManifestName), w.files, w.next); err != nil {
 			return st, err
 		}
 		return st, os.Rename(w.staging, w.dir)
@@ -233,7 +267,7 @@ func (w *Writer) Commit() (Stats, error) {
 	}
 	var stale []string
 	for p := range w.old {
-		if _, ok := w.next[p]; !ok && Clean(p) {
+		if _, ok := w.files[p]; !ok && Clean(p) {
 			stale = append(stale, p)
 		}
 	}
@@ -249,7 +283,7 @@ func (w *Writer) Commit() (Stats, error) {
 	if w.trusted {
 		return st, nil
 	}
-	return st, writeManifest(filepath.Join(w.dir, ManifestName), w.next)
+	return st, writeManifest(filepath.Join(w.dir, ManifestName), w.files, w.next)
 }
 
 // removeEmptyParents removes dir and its parents up to root while empty.
@@ -262,38 +296,52 @@ func removeEmptyParents(root, dir string) {
 	}
 }
 
-// manifestLine is one line of the manifest: a JSON object per file.
+// manifestLine is one line of the manifest: a JSON object per file, and
+// one for the build's summary.
 type manifestLine struct {
-	Path string `json:"path"`
+	Path    string   `json:"path,omitempty"`
+	Summary *Summary `json:"build,omitempty"`
 	Entry
 }
 
-func readManifest(file string) map[string]Entry {
+func readManifest(file string) (map[string]Entry, Summary) {
 	m := map[string]Entry{}
+	var sum Summary
 	f, err := os.Open(file)
 	if err != nil {
-		return m
+		return m, sum
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 64<<20)
 	for sc.Scan() {
 		var l manifestLine
-		if json.Unmarshal(sc.Bytes(), &l) == nil && l.Path != "" {
+		if json.Unmarshal(sc.Bytes(), &l) != nil {
+			continue
+		}
+		if l.Summary != nil {
+			sum = *l.Summary
+		} else if l.Path != "" {
 			m[l.Path] = l.Entry
 		}
 	}
-	return m
+	return m, sum
 }
 
 // writeManifest saves the manifest through a temporary file and a rename.
-func writeManifest(file string, m map[string]Entry) error {
+func writeManifest(file string, m map[string]Entry, sum Summary) error {
 	paths := make([]string, 0, len(m))
 	for p := range m {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	var b strings.Builder
+	line, err := json.Marshal(manifestLine{Summary: &sum})
+	if err != nil {
+		return err
+	}
+	b.Write(line)
+	b.WriteByte('\n')
 	for _, p := range paths {
 		line, err := json.Marshal(manifestLine{Path: p, Entry: m[p]})
 		if err != nil {
