@@ -117,12 +117,12 @@ func (w *Writer) Summarize(s Summary) { w.next = s }
 // OpenTrusted prepares to write into dir, a folder only this process
 // writes (serve's), whose files are those prev describes.
 func OpenTrusted(dir string, prev map[string]Entry) (*Writer, error) {
-	w, err := Open(dir)
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	w.old, w.trusted = prev, true
-	return w, nil
+	return &Writer{dir: abs, staging: filepath.Join(abs, stagingName), old: prev, trusted: true,
+		files: make(map[string]Entry, len(prev)), staged: map[string]string{}}, nil
 }
 
 // Entries returns what the folder holds after Commit.
