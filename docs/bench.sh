@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Reproduces the figures in docs/benchmarks.md on this machine.
+#
+#   docs/bench.sh [N]        N careers for the comparison (default 10000)
+#   BIG=1 docs/bench.sh      also the 100,000-career build
+#
+# Needs hugo and GNU time (apt-get install hugo time) for the comparison.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+work=${WORK:-$(mktemp -d)}
+echo "work folder: $work"
+go build -o "$work/careerguide" ./cmd/careerguide
+go run ./cmd/gencorpus -n "$n" -o "$work/site" -seed 1
+
+echo "== cold builds, careerguide and Hugo in turn (median ratios)"
+../shared/bench/hugo-compare.sh "$work/site" "$work/careerguide" 3
+
+echo "== warm build: nothing changed since the last build"
+"$work/careerguide" build --source "$work/site" --out "$work/out" --quiet
+for i in 1 2 3; do
+  /usr/bin/time -f "careerguide warm: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/site" --out "$work/out" --quiet
+done
+
+echo "== serve: edit to served, over HTTP"
+go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 20
+
+echo "== stage benchmarks (1,000 careers) and serve edits (10,000)"
+go test ./internal/build -run '^$' -bench 'Load|Parse|Index|RenderCareer|Serve' -benchtime 10x
+
+if [ -n "${BIG:-}" ]; then
+  echo "== 100,000 careers"
+  go run ./cmd/gencorpus -n 100000 -o "$work/big" -seed 1
+  /usr/bin/time -f "careerguide 100k cold: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/big" --out "$work/big-out" --quiet
+fi
