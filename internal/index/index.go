@@ -75,7 +75,7 @@ const MaxRelated = 5
 
 // Fixed lists the paths every site publishes, besides careers, skills,
 // plain pages and static files.
-var Fixed = []string{"", "careers/", "skills/", "salaries/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json", "search.json"}
+var Fixed = []string{"", "careers/", "skills/", "salaries/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
 
 // Build indexes the careers and pages. static lists the static files'
 // output paths, so links to them resolve.
