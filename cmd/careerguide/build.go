@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/careerguide/careerguide"
 	"github.com/careerguide/careerguide/internal/build"
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/watch"
 )
 
 // buildCommand is `careerguide build`.
@@ -50,6 +52,8 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	quiet := fs.Bool("quiet", false, "print only problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
 	memProfile := fs.String("memprofile", "", "write a memory profile to `file` after the build")
+	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change, with no server")
+	debounce := fs.Duration("debounce", 20*time.Millisecond, "with --watch, how long the folder must be quiet before a rebuild")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,10 +68,14 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		}
 		defer stop()
 	}
-	res, err := build.Run(ctx, build.Options{
+	session := build.NewSession(build.Options{
 		Source: sf.source, Out: sf.out, BaseURL: sf.baseURL, Drafts: sf.drafts,
 		NoMinify: *noMinify, Strict: sf.strict, Theme: careerguide.Theme,
 	})
+	if *watchFlag {
+		return c.watch(ctx, session, sf.source, *debounce, *quiet)
+	}
+	res, err := session.Build(ctx, nil)
 	printDiags(c.stderr, res.Diags)
 	if err != nil {
 		return err
@@ -83,6 +91,47 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 			res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed)
 	}
 	return nil
+}
+
+// watch builds, then rebuilds on every change until ctx is done. A failed
+// rebuild is reported and the output keeps the last good build.
+func (c *buildCommand) watch(ctx context.Context, session *build.Session, source string, debounce time.Duration, quiet bool) error {
+	w, err := watch.New(source, debounce)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go w.Run(ctx)
+	rebuild := func(changed []string) {
+		res, err := session.Build(ctx, changed)
+		printDiags(c.stderr, res.Diags)
+		switch {
+		case err != nil:
+			fmt.Fprintf(c.stderr, "careerguide build: %v\n", err)
+		case !quiet:
+			what := "built"
+			if len(changed) > 0 {
+				what = changed[0] + " changed →"
+				if len(changed) > 1 {
+					what = fmt.Sprintf("%d files changed →", len(changed))
+				}
+			}
+			fmt.Fprintf(c.stdout, "%s %d %s in %d ms\n", what, res.Rendered, plural(res.Rendered, "page", "pages"), res.Duration.Milliseconds())
+		}
+	}
+	rebuild(nil)
+	fmt.Fprintln(c.stdout, "watching for changes (Ctrl-C to stop)")
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-w.Errors():
+			fmt.Fprintf(c.stderr, "watch: %v\n", err)
+		case batch := <-w.Batches():
+			rebuild(batch)
+		}
+	}
 }
 
 // printDiags prints every diagnostic, then a count.

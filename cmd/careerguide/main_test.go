@@ -31,12 +31,13 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"mtime":   cmdMtime,
-			"cmpdir":  cmdCmpdir,
-			"get":     cmdGet,
-			"waitfor": cmdWaitfor,
-			"cpevent": cmdEvent,
-			"setaddr": cmdSetaddr,
+			"mtime":    cmdMtime,
+			"cmpdir":   cmdCmpdir,
+			"get":      cmdGet,
+			"waitfor":  cmdWaitfor,
+			"cpevent":  cmdEvent,
+			"setaddr":  cmdSetaddr,
+			"waitfile": cmdWaitfile,
 		},
 	})
 }
@@ -194,4 +195,17 @@ func cmdEvent(ts *testscript.TestScript, neg bool, args []string) {
 func cmdSetaddr(ts *testscript.TestScript, neg bool, args []string) {
 	u := readURL(ts, args[0])
 	ts.Setenv("ADDR", strings.TrimSuffix(strings.TrimPrefix(u, "http://"), "/"))
+}
+
+// waitfile FILE TEXT waits up to 15 seconds for FILE to contain TEXT.
+func cmdWaitfile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: waitfile FILE TEXT")
+	}
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if data, err := os.ReadFile(ts.MkAbs(args[0])); err == nil && strings.Contains(string(data), args[1]) {
+			return
+		}
+	}
+	ts.Fatalf("%s never held %q", args[0], args[1])
 }
