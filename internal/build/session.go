@@ -89,16 +89,13 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 		s.contentDiags = cds
 		inputs = fingerprint(o, src, files)
 		if sum, ok := w.Unchanged(inputs); ok {
+			// Report what the build that made the folder reported.
 			res.Diags = sum.Diags
 			res.Pages, res.Careers, res.Skills = sum.Pages, sum.Careers, sum.Skills
-			res.Stats = output.Stats{Files: len(w.Entries())}
-			if err := res.settle(o.Strict); err != nil {
-				return res, err
-			}
-			res.Stats.Files, res.Stats.Unchanged = w.Kept(), w.Kept()
 			res.Files = w.Kept()
+			res.Stats = output.Stats{Files: res.Files, Unchanged: res.Files}
 			res.Duration = time.Since(start)
-			return res, nil
+			return res, res.settle(o.Strict)
 		}
 	}
 	metaSame := s.readContent(src.Root, cfg.Currency, changed, files)
