@@ -50,6 +50,9 @@ func (r *Renderer) sitemap() []byte {
 	return b.Bytes()
 }
 
+// FeedEntries is how many careers the feed holds: the latest updated.
+const FeedEntries = 50
+
 // feed writes feed.xml, an Atom feed of the careers, latest update first.
 // Careers without an `updated` date are left out: a feed entry needs one.
 func (r *Renderer) feed() []byte {
@@ -75,6 +78,9 @@ func (r *Renderer) feed() []byte {
 		}
 	}
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated.After(dated[j].Updated) })
+	if len(dated) > FeedEntries {
+		dated = dated[:FeedEntries]
+	}
 	updated := time.Unix(0, 0).UTC()
 	if len(dated) > 0 {
 		updated = dated[0].Updated
