@@ -7,6 +7,8 @@ package serve
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"html"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -201,8 +203,19 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 		s.serveFile(w, r, file, http.StatusNotFound)
 		return
 	}
-	http.Error(w, "404 page not found", http.StatusNotFound)
+	// No site has been built yet (the first build failed): a page that
+	// shows the errors and reloads once the site builds.
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	fmt.Fprintf(w, waitingPage, html.EscapeString(s.base))
 }
+
+const waitingPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Waiting for a good build · careerguide</title></head>
+<body><main><h1>The site has not built yet</h1>
+<p>careerguide is waiting for the content to build; the errors show here and in the terminal. This page reloads by itself once the site builds.</p></main>
+<script src="%s__livereload.js"></script></body></html>
+`
 
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, file string, status int) {
 	data, err := os.ReadFile(file)
