@@ -7,6 +7,7 @@ package index
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -253,10 +254,4 @@ func lessTitle(a, b *Career) bool { return a.rank < b.rank }
 
 func annualMid(c *Career) float64 { return c.Salary.Annual(c.Salary.Mid()) }
 
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
-}
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -28,13 +28,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			return r.basePath + escapePath(p)
 		},
 		"money":   model.Money,
-		"compact": model.Compact,
 		"annual":  func(s model.Salary, v float64) float64 { return s.Annual(v) },
 		"levels":  func() []string { return model.LevelNames },
-		"levelIndex": func(name string) int {
-			l, _ := model.ParseLevel(name)
-			return int(l)
-		},
 		"slugify": slug.Make,
 		"int":     func(l model.Level) int { return int(l) },
 		// level shows a level as its name after four dots, the filled ones

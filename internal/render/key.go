@@ -117,7 +117,7 @@ func (r *Renderer) prepareKeys(templates []load.File) {
 	}
 	k.allMeta = hex.EncodeToString(mh.Sum(nil)[:12])
 	for p, data := range r.static {
-		k.statics[p] = "static:" + hex.EncodeToString(sha256New(data))
+		k.statics[p] = "static:" + hex.EncodeToString(digest(data))
 	}
 	r.keys = k
 }
@@ -131,7 +131,7 @@ func readsWideSite(tmpl []byte) bool {
 	return false
 }
 
-func sha256New(data []byte) []byte {
+func digest(data []byte) []byte {
 	s := sha256.Sum256(data)
 	return s[:12]
 }
