@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -36,6 +37,7 @@ type Session struct {
 	siteInputs   string // what the index was built from, besides careers
 	prev         map[string]output.Entry
 
+	reorder     bool             // careers' values changed in place: sort the index again
 	renderer    *render.Renderer // reused while the site and theme are
 	rendererFor *index.Site
 	themeInputs string
@@ -98,6 +100,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 			return res, res.settle(o.Strict)
 		}
 	}
+	s.reorder = false
 	metaSame := s.readContent(src.Root, cfg.Currency, changed, files)
 	res.Diags.Add(s.contentDiags)
 	var careers []*model.Career
@@ -125,6 +128,9 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	if !metaSame || s.site == nil || siteInputs != s.siteInputs {
 		s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
 		s.siteInputs = siteInputs
+	} else if s.reorder {
+		s.site.Reorder()
+		s.renderer = nil // its caches hold the old values
 	}
 	res.Diags.Add(s.siteDiags)
 	res.Site = s.site
@@ -251,6 +257,14 @@ func (s *Session) readContent(root, currency string, changed []string, read []lo
 			// Only the body changed: keep the indexed career, with its new body.
 			old.career.Sum, old.career.BodyAt, old.career.BodyLine = f.career.Sum, f.career.BodyAt, f.career.BodyLine
 			old.diags = f.diags
+		case old != nil && old.career != nil && f.career != nil && sameShape(old.career, f.career):
+			// Only values changed (salary, levels, summary, date): the
+			// index keeps its structure and is sorted again.
+			c, n := old.career, f.career
+			c.Summary, c.Salary, c.Demand, c.AIImpact, c.Updated = n.Summary, n.Salary, n.Demand, n.AIImpact, n.Updated
+			c.Sum, c.MetaSum, c.BodyAt, c.BodyLine = n.Sum, n.MetaSum, n.BodyAt, n.BodyLine
+			old.diags = f.diags
+			s.reorder = true
 		default:
 			s.files[p] = f
 			metaSame = false
@@ -309,6 +323,17 @@ func themeInputs(src *load.Source) string {
 		h.Write([]byte{1})
 	}
 	return string(h.Sum(nil))
+}
+
+// sameShape reports whether two parses of a career differ only in values
+// the index sorts by or shows, not in what it is built from: slug, title,
+// category, skills, aliases, related careers, draft state, or where any
+// of them was written.
+func sameShape(a, b *model.Career) bool {
+	return a.Slug == b.Slug && a.Title == b.Title && a.Category == b.Category && a.Draft == b.Draft &&
+		slices.Equal(a.Skills, b.Skills) && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Related, b.Related) &&
+		a.Pos.Slug == b.Pos.Slug && slices.Equal(a.Pos.Skills, b.Pos.Skills) &&
+		slices.Equal(a.Pos.Aliases, b.Pos.Aliases) && slices.Equal(a.Pos.Related, b.Pos.Related)
 }
 
 func exists(root, rel string) bool {

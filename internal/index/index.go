@@ -213,6 +213,16 @@ func (s *Site) sortByTitle() {
 	}
 }
 
+// Reorder sorts the site again after careers' salaries, levels or other
+// values changed in place, when nothing the index is built from did.
+func (s *Site) Reorder() {
+	s.Categories = nil
+	s.order()
+	for _, sk := range s.Skills {
+		sk.span(s.Config.Currency)
+	}
+}
+
 func (s *Site) order() {
 	s.BySalary = append([]*Career(nil), s.Careers...)
 	sort.SliceStable(s.BySalary, func(i, j int) bool {
