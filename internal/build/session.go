@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -40,6 +41,7 @@ type Session struct {
 	reorder     bool             // careers' values changed in place: sort the index again
 	renderer    *render.Renderer // reused while the site and theme are
 	rendererFor *index.Site
+	partials    *sync.Map // shared templates' renderings, kept while the index is
 	themeInputs string
 }
 
@@ -128,6 +130,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	if !metaSame || s.site == nil || siteInputs != s.siteInputs {
 		s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
 		s.siteInputs = siteInputs
+		s.partials = nil
 	} else if s.reorder {
 		s.site.Reorder()
 		s.renderer = nil // its caches hold the old values
@@ -150,10 +153,13 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	theme := themeInputs(src)
 	r := s.renderer
+	if s.themeInputs != theme || s.partials == nil {
+		s.partials = new(sync.Map)
+	}
 	if r == nil || s.rendererFor != s.site || s.themeInputs != theme {
 		r, err = render.New(s.site, src.Templates, src.Static, render.Options{
 			BaseURL: cfg.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, Body: src.Body,
-			Reused: o.LiveReload,
+			Reused: o.LiveReload, Partials: s.partials,
 		})
 		if err != nil {
 			return res, err

@@ -23,16 +23,23 @@ type Chart struct {
 	Omitted       int // careers paid in another currency, left out
 }
 
-// ChartRow is one career's bar.
+// ChartRow is one career's bar, placed at Y.
 type ChartRow struct {
-	Label, URL, Slug string
-	Text             string // the range as text, "$95K – $220K+"
-	Short            string // the label, cut to fit the label column
-	Y, TextY         int    // top of the bar, baseline of its label
-	X1, X2, W        float64
-	OpenEnded        bool
+	Slug             string
+	Y                int // top of the bar
+	Bar              Bar
 	Category         string
 	Demand, AIImpact string
+}
+
+// Bar is what a bar draws, relative to its row: the same bar on another
+// row is the same Bar, so its rendering is reused.
+type Bar struct {
+	Label, Short string // the career, and cut to fit the label column
+	Text         string // the range as text, "$95K – $220K+"
+	LabelX       int    // right edge of the label
+	X1, X2, W    float64
+	OpenEnded    bool
 }
 
 // Tick is a labelled mark on the axis.
@@ -86,9 +93,9 @@ func (r *Renderer) chart(careers []*index.Career, title, desc string) *Chart {
 		}
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 		x1, x2 := x(annual.Min), x(annual.Max)
-		ch.Rows = append(ch.Rows, ChartRow{Label: c.Title, Short: shorten(c.Title, 30), URL: c.URL, Slug: c.Slug, Text: annual.Range(),
-			Y: y, TextY: y + barHeight - 2, X1: x1, X2: x2, W: math.Max(x2-x1, 2), OpenEnded: s.OpenEnded,
-			Category: c.Category, Demand: c.Demand.String(), AIImpact: c.AIImpact.String()})
+		ch.Rows = append(ch.Rows, ChartRow{Slug: c.Slug, Y: y, Category: c.Category, Demand: c.Demand.String(), AIImpact: c.AIImpact.String(),
+			Bar: Bar{Label: c.Title, Short: shorten(c.Title, 30), Text: annual.Range(), LabelX: ch.LabelX,
+				X1: x1, X2: x2, W: math.Max(x2-x1, 2), OpenEnded: s.OpenEnded}})
 		y += rowHeight
 	}
 	ch.AxisY = y + 2

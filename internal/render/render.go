@@ -25,6 +25,9 @@ type Options struct {
 	Minify     bool
 	LiveReload bool // add the dev server's reload script (serve only)
 	Reused     bool // the renderer serves several builds (serve): keep job keys
+	// Partials, when set, keeps shared templates' renderings across
+	// renderers of the same site and theme (serve).
+	Partials *sync.Map
 	// Body reads a career's Markdown again when the parse stage released
 	// it (Body is nil) to save memory: the file and the body's offset.
 	Body func(file string, offset int) ([]byte, error)
@@ -66,7 +69,7 @@ type Renderer struct {
 	absBase  string // "https://example.org/guide/" or ""
 	pages    map[string]*template.Template
 	base     *template.Template // the shared templates, for partial
-	cache    sync.Map           // partialKey → template.HTML
+	cache    *sync.Map          // partialKey → template.HTML, or true once seen
 	md       *markdown.Converter
 	min      *minifier
 	static   map[string][]byte // output path → bytes, hashed assets included
@@ -90,6 +93,10 @@ func New(site *index.Site, templates, static []load.File, opts Options) (*Render
 		}
 	}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	r.cache = opts.Partials
+	if r.cache == nil {
+		r.cache = new(sync.Map)
+	}
 	r.min = newMinifier(opts.Minify)
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
 	if err := r.prepareStatic(static); err != nil {
@@ -134,19 +141,29 @@ func (r *Renderer) parseTemplates(files []load.File) error {
 	return nil
 }
 
-// partialKey identifies one rendering of a shared template.
+// partialKey identifies one rendering of a shared template: its data,
+// and for a career the fingerprint of its frontmatter, since the dev
+// server changes a career's values in place.
 type partialKey struct {
 	name string
 	data any
+	meta string
 }
 
-// partial executes the shared template name with data, once per build for
-// each pointer it is given: a career's card or table row appears on many
-// pages, and is rendered only the first time.
+// partial executes the shared template name with data, and remembers the
+// result for data given again: a career's table row appears on the page
+// of each of its skills, and in the dev server every career's card, row
+// and bar are kept from one rebuild to the next. In a one-off build a
+// rendering is kept from its second use on, so pages that list every
+// career once do not hold them all in memory.
 func (r *Renderer) partial(name string, data any) (template.HTML, error) {
-	key := partialKey{name, data}
-	if h, ok := r.cache.Load(key); ok {
-		return h.(template.HTML), nil
+	key := partialKey{name: name, data: data}
+	if c, ok := data.(*index.Career); ok {
+		key.meta = c.MetaSum
+	}
+	cached, seen := r.cache.Load(key)
+	if h, ok := cached.(template.HTML); ok {
+		return h, nil
 	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -155,7 +172,11 @@ func (r *Renderer) partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	r.cache.Store(key, h)
+	if seen || r.opts.Reused {
+		r.cache.Store(key, h)
+	} else {
+		r.cache.Store(key, true)
+	}
 	return h, nil
 }
 

@@ -178,7 +178,7 @@
         if (!g) return;
         if (row.hidden) { g.style.display = "none"; return; }
         g.style.display = "";
-        g.setAttribute("transform", "translate(0 " + (y - Number(g.getAttribute("data-y"))) + ")");
+        g.setAttribute("transform", "translate(0 " + y + ")");
         y += 22; shown++;
       });
       var axisShift = y - (viewBox[3] - 26 + 2) + 2;
