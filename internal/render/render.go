@@ -158,26 +158,38 @@ type partialKey struct {
 // career once do not hold them all in memory.
 func (r *Renderer) partial(name string, data any) (template.HTML, error) {
 	key := partialKey{name: name, data: data}
-	if c, ok := data.(*index.Career); ok {
+	c, isCareer := data.(*index.Career)
+	if isCareer {
 		key.meta = c.MetaSum
+	} else if !r.opts.Reused {
+		// Values (a chart's bar) recur only across rebuilds.
+		return r.execute(name, data)
 	}
 	cached, seen := r.cache.Load(key)
 	if h, ok := cached.(template.HTML); ok {
 		return h, nil
 	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := r.base.ExecuteTemplate(buf, name, data); err != nil {
+	h, err := r.execute(name, data)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
 	if seen || r.opts.Reused {
 		r.cache.Store(key, h)
 	} else {
 		r.cache.Store(key, true)
 	}
 	return h, nil
+}
+
+// execute runs the shared template name with data.
+func (r *Renderer) execute(name string, data any) (template.HTML, error) {
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := r.base.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 func isPageTemplate(name string) bool {
