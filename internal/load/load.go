@@ -172,13 +172,6 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 	return out, nil
 }
 
-// Release drops the content files' bytes once they are parsed.
-func (s *Source) Release() {
-	for i := range s.Content {
-		s.Content[i].Data = nil
-	}
-}
-
 // Body reads the Markdown body of a content file again, from offset on.
 func (s *Source) Body(file string, offset int) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(file)))
