@@ -159,7 +159,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	if r == nil || s.rendererFor != s.site || s.themeInputs != theme {
 		r, err = render.New(s.site, src.Templates, src.Static, render.Options{
 			BaseURL: cfg.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, Body: src.Body,
-			Reused: o.LiveReload, Partials: s.partials,
+			Reused: o.LiveReload, Partials: s.partials, BuildID: buildID(),
 		})
 		if err != nil {
 			return res, err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash"
 	"regexp"
-	"runtime/debug"
 	"sort"
 	"strconv"
 
@@ -66,17 +65,8 @@ func (r *Renderer) prepareKeys(templates []load.File) {
 		}
 	}
 	g := sha256.New()
-	build := "devel"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		build = bi.Main.Version + bi.GoVersion
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-				build += s.Value
-			}
-		}
-	}
 	cfg := r.site.Config
-	write(g, build, cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.Currency, cfg.Author,
+	write(g, r.opts.BuildID, cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.Currency, cfg.Author,
 		strconv.FormatBool(cfg.UnsafeHTML), strconv.FormatBool(r.opts.Minify), strconv.FormatBool(r.opts.LiveReload), r.basePath, r.absBase)
 	params := make([]string, 0, len(cfg.Params))
 	for p := range cfg.Params {

@@ -23,8 +23,9 @@ import (
 type Options struct {
 	BaseURL    string // absolute ("https://example.org/guide/"), a path ("/guide/"), or "" for "/"
 	Minify     bool
-	LiveReload bool // add the dev server's reload script (serve only)
-	Reused     bool // the renderer serves several builds (serve): keep job keys
+	LiveReload bool   // add the dev server's reload script (serve only)
+	Reused     bool   // the renderer serves several builds (serve): keep job keys
+	BuildID    string // names the careerguide build, part of every job's key
 	// Partials, when set, keeps shared templates' renderings across
 	// renderers of the same site and theme (serve).
 	Partials *sync.Map
