@@ -76,6 +76,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 			return res, fmt.Errorf("--base-url: %w", err)
 		}
 	}
+	theme := themeInputs(src)
 	// A one-off build reads every file; when they are what the output
 	// folder was last built from, and it is intact, there is nothing to do.
 	var w *output.Writer
@@ -91,7 +92,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 		var cds diag.List
 		files = load.ReadContent(src.Root, &cds)
 		s.contentDiags = cds
-		inputs = fingerprint(o, src, files)
+		inputs = fingerprint(o, src, theme, files)
 		if sum, ok := w.Unchanged(inputs); ok {
 			// Report what the build that made the folder reported.
 			res.Diags = sum.Diags
@@ -151,7 +152,6 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 			return res, err
 		}
 	}
-	theme := themeInputs(src)
 	r := s.renderer
 	if s.themeInputs != theme || s.partials == nil {
 		s.partials = new(sync.Map)
@@ -281,12 +281,12 @@ func (s *Session) readContent(root, currency string, changed []string, read []lo
 
 // fingerprint sums up everything a one-off build reads: the options, the
 // configuration, the theme, every content file and careerguide's own build.
-func fingerprint(o Options, src *load.Source, files []load.File) string {
+func fingerprint(o Options, src *load.Source, theme string, files []load.File) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|%s|%v|%v|%v|%v\x00", buildID(), o.BaseURL, o.Drafts, o.NoMinify, o.LiveReload, o.Strict)
 	h.Write(src.Config)
 	h.Write([]byte{0})
-	h.Write([]byte(themeInputs(src)))
+	h.Write([]byte(theme))
 	for _, f := range files {
 		h.Write([]byte(f.Path))
 		h.Write([]byte{0})

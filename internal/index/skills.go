@@ -146,16 +146,7 @@ func (sk *Skill) span(siteCurrency string) {
 		}
 		return lessTitle(a, b)
 	})
-	count := map[string]int{}
-	for _, c := range sk.Careers {
-		count[c.Salary.Currency]++
-	}
-	sk.Currency = siteCurrency
-	for cur, n := range count {
-		if n > count[sk.Currency] || n == count[sk.Currency] && cur < sk.Currency && sk.Currency != siteCurrency {
-			sk.Currency = cur
-		}
-	}
+	sk.Currency = MainCurrency(sk.Careers, siteCurrency)
 	var mids []float64
 	for _, c := range sk.Careers {
 		if c.Salary.Currency != sk.Currency {
@@ -177,4 +168,21 @@ func (sk *Skill) span(siteCurrency string) {
 			sk.Median = (mids[n/2-1] + mids[n/2]) / 2
 		}
 	}
+}
+
+// MainCurrency returns the currency most of the careers are paid in: the
+// site's currency when it is among the most common, else the first of
+// them in alphabetical order. Spans and charts compare pay in it alone.
+func MainCurrency(careers []*Career, site string) string {
+	count := map[string]int{}
+	for _, c := range careers {
+		count[c.Salary.Currency]++
+	}
+	best := site
+	for cur, n := range count {
+		if n > count[best] || n == count[best] && best != site && cur < best {
+			best = cur
+		}
+	}
+	return best
 }

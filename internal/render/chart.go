@@ -59,16 +59,7 @@ const (
 // chart lays out careers (already in display order), on a yearly scale in
 // the currency most of them are paid in.
 func (r *Renderer) chart(careers []*index.Career, title, desc string) *Chart {
-	count := map[string]int{}
-	for _, c := range careers {
-		count[c.Salary.Currency]++
-	}
-	cur := r.site.Config.Currency
-	for k, n := range count {
-		if n > count[cur] || n == count[cur] && k < cur && count[r.site.Config.Currency] == 0 {
-			cur = k
-		}
-	}
+	cur := index.MainCurrency(careers, r.site.Config.Currency)
 	ch := &Chart{Title: title, Desc: desc, Width: chartWidth, PlotX: labelWidth, LabelX: labelWidth - 8, PlotW: chartWidth - labelWidth - arrow - 14, Currency: cur}
 	top := 0.0
 	for _, c := range careers {

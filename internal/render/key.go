@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
 )
 
 // Keys: every job has a key that sums up everything its output depends
@@ -107,7 +108,7 @@ func (r *Renderer) prepareKeys(templates []load.File) {
 	}
 	k.allMeta = hex.EncodeToString(mh.Sum(nil)[:12])
 	for p, data := range r.static {
-		k.statics[p] = "static:" + hex.EncodeToString(digest(data))
+		k.statics[p] = "static:" + model.Fingerprint(data)
 	}
 	r.keys = k
 }
@@ -119,11 +120,6 @@ func readsWideSite(tmpl []byte) bool {
 		}
 	}
 	return false
-}
-
-func digest(data []byte) []byte {
-	s := sha256.Sum256(data)
-	return s[:12]
 }
 
 func write(h hash.Hash, parts ...string) {
