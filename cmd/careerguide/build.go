@@ -53,6 +53,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
 	memProfile := fs.String("memprofile", "", "write a memory profile to `file` after the build")
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change, with no server")
+	force := fs.Bool("force", false, "overwrite files in --out that no earlier build of this site recorded")
 	debounce := fs.Duration("debounce", 20*time.Millisecond, "with --watch, how long the folder must be quiet before a rebuild")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -70,7 +71,10 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	session := build.NewSession(build.Options{
 		Source: sf.source, Out: sf.out, BaseURL: sf.baseURL, Drafts: sf.drafts,
-		NoMinify: *noMinify, Strict: sf.strict, Theme: careerguide.Theme,
+		NoMinify: *noMinify, Strict: sf.strict, Force: *force, Theme: careerguide.Theme,
+		Waiting: func(pid int) {
+			fmt.Fprintf(c.stderr, "careerguide build: waiting for another build (process %d) into the same folder to finish\n", pid)
+		},
 	})
 	if *watchFlag {
 		return c.watch(ctx, session, sf.source, *debounce, *quiet)

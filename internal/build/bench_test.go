@@ -18,6 +18,7 @@ import (
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/parse"
 	"github.com/careerguide/careerguide/internal/render"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 var corpora sync.Map // size → folder
@@ -104,21 +105,27 @@ func BenchmarkIndex(b *testing.B) {
 func BenchmarkRenderCareer(b *testing.B) {
 	src := loaded(b)
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, parsed(b, src), nil, nil)
-	r, err := render.New(site, src.Templates, src.Static, render.Options{Minify: true})
+	theme, err := render.NewTheme(src.Templates, src.Static, true)
 	if err != nil {
 		b.Fatal(err)
 	}
-	jobs := r.Jobs()
+	cache := trace.NewCache()
+	r := render.New(site, theme, cache, render.Options{Minify: true})
+	cache.Begin(r.Values())
 	var careerJobs []render.Job
-	for _, j := range jobs {
+	for _, j := range r.Jobs() {
 		if j.Kind == render.KindCareer {
 			careerJobs = append(careerJobs, j)
 		}
 	}
+	w, err := r.NewWorker()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var ds diag.List
-		if _, err := r.Render(careerJobs[i%len(careerJobs)], &ds); err != nil {
+		if _, err := w.Render(careerJobs[i%len(careerJobs)]); err != nil {
 			b.Fatal(err)
 		}
 	}

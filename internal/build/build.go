@@ -1,8 +1,22 @@
-// Package build owns one run of the pipeline: it reads the site folder
-// (load), parses every file (parse), indexes the site (index), renders the
-// output (render) and writes it (output), collecting the diagnostics of
-// every stage so that one run reports every problem. Nothing is written
-// when there is an error.
+// Package build owns running the pipeline: it reads the site folder
+// (load), parses every file (parse), indexes the site (index), renders
+// the output (render) and writes it (output), collecting the diagnostics
+// of every stage so that one run reports every problem. Nothing is
+// written when there is an error.
+//
+// A Session runs the pipeline again and again over one site, as `serve`
+// and `build --watch` do; a one-off build is a session's first build. The
+// session keeps what later builds can reuse, each with one rule:
+//
+//   - the parse of each content file, reused while the file's bytes and
+//     the site's default currency are the same (parsed.go);
+//   - the parsed theme, reused while its files' bytes and the minify
+//     setting are the same (Session.theme);
+//   - one trace.Cache of rendered pages and fragments, each reused while
+//     every value it read is unchanged (see package trace); its page
+//     entries and the record of the output folder are saved outside the
+//     output folder (state.go), so that a later process builds only what
+//     changed.
 package build
 
 import (
@@ -18,7 +32,6 @@ import (
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/output"
-	"github.com/careerguide/careerguide/internal/render"
 )
 
 // Options are the settings of one build.
@@ -31,17 +44,28 @@ type Options struct {
 	Strict     bool  // warnings are errors
 	DryRun     bool  // check only: render but write nothing
 	LiveReload bool  // for serve: add the reload script
+	Force      bool  // overwrite files in Out that no record shows careerguide wrote
 	Workers    int   // 0 for one per CPU
 	Theme      fs.FS // the embedded default theme
+	// Private says that Out was made by this process for itself (serve's
+	// temporary folder): no other process writes it, so it takes no lock,
+	// keeps its state in memory only and trusts its own record of it.
+	Private bool
+	// State is the folder for build state; "" picks SOURCE/.careerguide,
+	// or the user's cache folder when the site folder cannot be written.
+	State string
+	// Waiting is told the process id of another build that holds the
+	// output folder, once, before this build waits for it.
+	Waiting func(pid int)
 }
 
 // Result describes a finished run.
 type Result struct {
 	Diags    diag.List
-	Site     *index.Site // nil when the output was already up to date
-	Pages    int         // HTML pages
-	Files    int         // every output file
-	Rendered int         // files rendered by this build, not reused from the last
+	Site     *index.Site
+	Pages    int // HTML pages
+	Files    int // every output file
+	Rendered int // files rendered by this build, not reused
 	Careers  int
 	Skills   int
 	Stats    output.Stats
@@ -71,69 +95,60 @@ func (r *Result) settle(strict bool) error {
 	return nil
 }
 
-// renderAll renders the jobs on every CPU and hands each result to w
-// (nil when checking only). A job whose output w still holds from an
-// earlier build with the same key is not rendered again.
-func renderAll(ctx context.Context, r *render.Renderer, jobs []render.Job, workers int, w *output.Writer) (diag.List, int, error) {
-	lists := make([]diag.List, len(jobs))
-	var rendered atomic.Int64
-	var mu sync.Mutex
-	var first error
-	parallel(len(jobs), workers, func(i int) {
-		if ctx.Err() != nil {
-			return
-		}
-		j := jobs[i]
-		var key string
-		if w != nil {
-			key = r.Key(j)
-			if ds, ok := w.Reuse(j.Path, key); ok {
-				lists[i] = ds
-				return
-			}
-		}
-		rendered.Add(1)
-		data, err := r.Render(j, &lists[i])
-		if err == nil && w != nil {
-			err = w.Put(j.Path, data, key, lists[i])
-		}
-		if err != nil {
-			mu.Lock()
-			if first == nil {
-				first = fmt.Errorf("%s: %w", j.Path, err)
-			}
-			mu.Unlock()
-		}
-	})
-	var ds diag.List
-	for _, l := range lists {
-		ds.Add(l)
-	}
-	if first == nil {
-		first = ctx.Err()
-	}
-	return ds, int(rendered.Load()), first
-}
-
-// parallel calls fn(0..n-1) on the given number of goroutines (0: one per CPU).
-func parallel(n, workers int, fn func(i int)) {
+// parallel calls fn(worker, 0..n-1) on the given number of goroutines (0:
+// one per CPU), stopping early when ctx is done. Each goroutine first
+// calls start for its own state.
+func parallel[T any](ctx context.Context, n, workers int, start func() (T, func(), error), fn func(t T, i int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, max(n, 1))
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	var failed atomic.Bool
+	fail := func(err error) {
+		mu.Lock()
+		if first == nil {
+			first = err
+		}
+		mu.Unlock()
+		failed.Store(true)
+	}
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			t, stop, err := start()
+			if err != nil {
+				fail(err)
+				return
+			}
+			if stop != nil {
+				defer stop()
+			}
 			for {
 				k := int(next.Add(1) - 1)
-				if k >= n {
+				if k >= n || ctx.Err() != nil || failed.Load() {
 					return
 				}
-				fn(k)
+				if err := fn(t, k); err != nil {
+					fail(err)
+					return
+				}
 			}
 		}()
 	}
 	wg.Wait()
+	if first == nil {
+		first = ctx.Err()
+	}
+	return first
+}
+
+// parallelSimple calls fn(0..n-1) on the given number of goroutines.
+func parallelSimple(n, workers int, fn func(i int)) {
+	parallel(context.Background(), n, workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil },
+		func(_ struct{}, i int) error { fn(i); return nil })
 }

@@ -32,6 +32,9 @@ func outcome(t *testing.T, src string) (lines []string, failed bool) {
 	os.WriteFile(filepath.Join(out, "before.txt"), []byte("before"), 0o644)
 	res, err := build.Run(context.Background(), build.Options{Source: src, Out: out, Theme: careerguide.Theme})
 	for _, d := range res.Diags {
+		if d.Path == out {
+			continue // about before.txt, which no build made: left with a warning
+		}
 		lines = append(lines, strings.ReplaceAll(d.String(), src, "SITE"))
 	}
 	if err != nil {

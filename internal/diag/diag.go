@@ -164,3 +164,15 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Unique returns the list sorted, with repeated diagnostics once.
+func (l List) Unique() List {
+	l.Sort()
+	out := l[:0]
+	for i, d := range l {
+		if i == 0 || d != l[i-1] {
+			out = append(out, d)
+		}
+	}
+	return out
+}

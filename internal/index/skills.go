@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
 )
 
@@ -170,19 +171,12 @@ func (sk *Skill) span(siteCurrency string) {
 	}
 }
 
-// MainCurrency returns the currency most of the careers are paid in: the
-// site's currency when it is among the most common, else the first of
-// them in alphabetical order. Spans and charts compare pay in it alone.
+// MainCurrency returns the currency most of the careers are paid in, by
+// model.MainCurrency.
 func MainCurrency(careers []*Career, site string) string {
-	count := map[string]int{}
-	for _, c := range careers {
-		count[c.Salary.Currency]++
+	salaries := make([]model.Salary, len(careers))
+	for i, c := range careers {
+		salaries[i] = c.Salary
 	}
-	best := site
-	for cur, n := range count {
-		if n > count[best] || n == count[best] && best != site && cur < best {
-			best = cur
-		}
-	}
-	return best
+	return model.MainCurrency(salaries, site)
 }

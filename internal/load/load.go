@@ -86,7 +86,7 @@ func ReadContent(root string, ds *diag.List) []File {
 		ds.Errorf("content", 0, 0, "", "no content/ folder in %s; create content/careers/ and add a career with `careerguide new \"Title\"`", root)
 		return nil
 	}
-	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: isMarkdown}
+	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: IsMarkdown}
 	w.walk(content, "content")
 	return w.files
 }
@@ -95,7 +95,7 @@ func ReadContent(root string, ds *diag.List) []File {
 // reports false when the file is gone or is not a plain Markdown file
 // inside the site, and the caller should read the whole folder instead.
 func ReadOne(root, rel string) ([]byte, bool) {
-	if !isMarkdown(rel) || Ignored(path.Base(rel)) || !strings.HasPrefix(rel, "content/") {
+	if !IsMarkdown(rel) || Ignored(path.Base(rel)) || !strings.HasPrefix(rel, "content/") {
 		return nil, false
 	}
 	full := filepath.Join(root, filepath.FromSlash(rel))
@@ -107,7 +107,8 @@ func ReadOne(root, rel string) ([]byte, bool) {
 	return data, err == nil
 }
 
-func isMarkdown(name string) bool {
+// IsMarkdown reports whether a file name is a Markdown file's.
+func IsMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }
@@ -172,14 +173,7 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 	return out, nil
 }
 
-// Body reads the Markdown body of a content file again, from offset on.
-func (s *Source) Body(file string, offset int) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(file)))
-	if err != nil {
-		return nil, err
-	}
-	if offset > len(data) {
-		return nil, errors.New(file + " changed while the site was built; build again")
-	}
-	return data[offset:], nil
+// ReadFile reads a content file again, by its path below the site folder.
+func (s *Source) ReadFile(file string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(file)))
 }

@@ -39,9 +39,9 @@ type Career struct {
 	Body     []byte   // Markdown after the frontmatter; nil once released
 	BodyLine int      // line of the file on which Body starts
 	BodyAt   int      // byte offset of Body in the file, to read it again
-	// Sum and MetaSum fingerprint the whole file and its frontmatter, so
-	// later stages can tell what an edit changed.
-	Sum, MetaSum string
+	// Sum, MetaSum and BodySum fingerprint the whole file (after any
+	// byte-order mark), its frontmatter and its body.
+	Sum, MetaSum, BodySum string
 
 	// Pos records where the fields that later stages report on were written.
 	Pos Positions

@@ -89,3 +89,20 @@ func (s Salary) PeriodText() string { return "per " + s.Period }
 
 // String is the range with its period: "$95K – $220K+ per year".
 func (s Salary) String() string { return s.Range() + " " + s.PeriodText() }
+
+// MainCurrency returns the currency most of the salaries are paid in: the
+// site's currency when it is among the most common, else the first of
+// them in alphabetical order. Spans and charts compare pay in it alone.
+func MainCurrency(salaries []Salary, site string) string {
+	count := map[string]int{}
+	for _, s := range salaries {
+		count[s.Currency]++
+	}
+	best := site
+	for cur, n := range count {
+		if n > count[best] || n == count[best] && best != site && cur < best {
+			best = cur
+		}
+	}
+	return best
+}

@@ -1,10 +1,9 @@
 package output
 
 import (
-	"bufio"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,39 +11,36 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
-
-	"github.com/careerguide/careerguide/internal/diag"
 )
 
-// Names of careerguide's own files in and beside the output folder.
+// Names of careerguide's own short-lived files in and beside the output
+// folder, removed by the next build if a build was killed.
 const (
-	ManifestName = ".careerguide-manifest"
-	stagingName  = ".careerguide-staging"
-	newSuffix    = ".careerguide-new"
+	stagingPrefix = ".careerguide-staging-"
+	freshInfix    = ".careerguide-new-"
+	oldManifest   = ".careerguide-manifest" // the record of careerguide 0.x, inside the folder
 )
 
-// Entry is what the manifest records of one file.
-type Entry struct {
-	Hash    string    `json:"hash"`
-	Size    int64     `json:"size"`
-	ModTime int64     `json:"mtime"` // nanoseconds
-	Key     string    `json:"key,omitempty"`
-	Diags   diag.List `json:"diags,omitempty"`
+// Record is what builds wrote into an output folder: each file's path and
+// the sum of the bytes careerguide put there. Pending holds the files a
+// commit is moving into place; until the commit ends, a file holding
+// either sum is careerguide's.
+type Record struct {
+	Files   map[string]string
+	Pending map[string]string
 }
 
-// Summary records a whole build in the manifest: the fingerprint of its
-// inputs and what it reported, so that a build of the same inputs into a
-// folder that still holds that output can stop early.
-type Summary struct {
-	Inputs  string    `json:"inputs"`
-	Pages   int       `json:"pages"`
-	Careers int       `json:"careers"`
-	Skills  int       `json:"skills"`
-	Diags   diag.List `json:"diags,omitempty"`
+// ours reports whether sum is what careerguide wrote at p.
+func (r *Record) ours(p, sum string) bool {
+	return r != nil && sum != "" && (r.Files[p] == sum || r.Pending[p] == sum)
+}
+
+// Sum is the sum of a file's bytes that records and caches keep.
+func Sum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:16])
 }
 
 // Stats counts what a commit did.
@@ -52,174 +48,174 @@ type Stats struct {
 	Files, Written, Unchanged, Removed int
 }
 
-// Writer writes one build into an output folder. Files are staged and
-// moved into place by Commit; Abort leaves the folder as it was. Put and
-// Reuse are safe for concurrent use.
-type Writer struct {
-	dir     string
-	staging string
-	fresh   bool // the output folder did not exist: stage the whole tree beside it
-	trusted bool // nobody else writes the folder: skip checks and the manifest file
-	old     map[string]Entry
-	summary Summary // of the build the manifest describes
-	next    Summary // of this build, set by Summarize
-	seq     atomic.Int64
-	mu      sync.Mutex
-	files   map[string]Entry
-	staged  map[string]string // path → staged file
-	dirs    sync.Map
+// Options are the settings of a Writer.
+type Options struct {
+	// Private says the folder was made by this process for itself (serve's):
+	// nobody else writes it, so its files are known from the record
+	// without being read again.
+	Private bool
+	// Force allows overwriting files that no record shows careerguide wrote.
+	Force bool
+	// Save stores the record, before the commit moves files (with
+	// Pending set) and after it. A failure stops the commit.
+	Save func(Record) error
 }
 
-// Open prepares to write into dir. Nothing is created until the first Put.
-func Open(dir string) (*Writer, error) {
-	abs, err := filepath.Abs(dir)
+// Writer writes one build into an output folder. Files are staged in a
+// folder of this build's own and moved into place by Commit; Abort leaves
+// the output folder as it was. Put, Keep and Has are safe for concurrent
+// use. The caller holds the folder's Lock.
+type Writer struct {
+	dir     string // absolute, links resolved
+	o       Options
+	prev    *Record // nil when no record was kept: nothing is known to be careerguide's
+	fresh   bool    // dir does not exist: the whole tree is staged beside it
+	staging string
+
+	mu     sync.Mutex
+	files  map[string]string // this build's files: path → sum
+	staged map[string]string // path → staged file
+	dirs   map[string]bool   // staging folders made
+	warns  []string
+}
+
+// Open prepares to write into dir, which earlier builds wrote as prev
+// says (nil when there is no record). Nothing is created until the first
+// Put.
+func Open(dir string, prev *Record, o Options) (*Writer, error) {
+	abs, err := resolve(dir)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: abs, files: map[string]Entry{}, staged: map[string]string{}}
-	// Leftovers of a build that was killed.
-	os.RemoveAll(filepath.Join(abs, stagingName))
-	os.RemoveAll(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+newSuffix))
-	switch _, err := os.Stat(abs); {
+	w := &Writer{dir: abs, o: o, prev: prev, files: map[string]string{}, staged: map[string]string{}, dirs: map[string]bool{}}
+	if err := w.cleanLeftovers(); err != nil {
+		return nil, err
+	}
+	suffix := randomSuffix()
+	switch st, err := os.Lstat(abs); {
 	case errors.Is(err, fs.ErrNotExist):
 		w.fresh = true
-		w.staging = filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+newSuffix)
+		w.staging = filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+freshInfix+suffix)
 	case err != nil:
 		return nil, err
+	case !st.IsDir():
+		return nil, fmt.Errorf("%s is not a folder", dir)
 	default:
-		w.staging = filepath.Join(abs, stagingName)
-		w.old, w.summary = readManifest(filepath.Join(abs, ManifestName))
+		w.staging = filepath.Join(abs, stagingPrefix+suffix)
+		if w.prev == nil {
+			w.prev = readOldManifest(abs)
+		}
 	}
 	return w, nil
 }
 
-// Unchanged reports whether the folder holds, intact, the output of a
-// build of exactly these inputs, and returns what that build reported.
-func (w *Writer) Unchanged(inputs string) (Summary, bool) {
-	if w.fresh || w.trusted || inputs == "" || w.summary.Inputs != inputs {
-		return Summary{}, false
-	}
-	for p, e := range w.old {
-		if !w.intact(p, e) {
-			return Summary{}, false
+func randomSuffix() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// cleanLeftovers removes what a killed build left: its staging folder
+// inside the output folder, or its new tree beside it.
+func (w *Writer) cleanLeftovers() error {
+	var errs []error
+	if entries, err := os.ReadDir(w.dir); err == nil {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), stagingPrefix) {
+				errs = append(errs, os.RemoveAll(filepath.Join(w.dir, e.Name())))
+			}
 		}
 	}
-	return w.summary, true
-}
-
-// Kept returns how many files the last build wrote, when Unchanged found
-// the folder up to date.
-func (w *Writer) Kept() int { return len(w.old) }
-
-// Summarize records this build's summary for the manifest.
-func (w *Writer) Summarize(s Summary) { w.next = s }
-
-// OpenTrusted prepares to write into dir, a folder only this process
-// writes (serve's), whose files are those prev describes.
-func OpenTrusted(dir string, prev map[string]Entry) (*Writer, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
+	parent, base := filepath.Dir(w.dir), filepath.Base(w.dir)
+	if entries, err := os.ReadDir(parent); err == nil {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "."+base+freshInfix) {
+				errs = append(errs, os.RemoveAll(filepath.Join(parent, e.Name())))
+			}
+		}
 	}
-	return &Writer{dir: abs, staging: filepath.Join(abs, stagingName), old: prev, trusted: true,
-		files: make(map[string]Entry, len(prev)), staged: map[string]string{}}, nil
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("removing what an interrupted build left: %w", err)
+	}
+	return nil
 }
 
-// Entries returns what the folder holds after Commit.
-func (w *Writer) Entries() map[string]Entry { return w.files }
+// Has reports whether the folder holds exactly the bytes summed by sum at
+// p. The file is read and summed, unless the folder is private.
+func (w *Writer) Has(p, sum string) bool {
+	if w.fresh || !Clean(p) {
+		return false
+	}
+	if w.o.Private {
+		return w.prev.ours(p, sum)
+	}
+	data, ok := w.read(p)
+	return ok && Sum(data) == sum
+}
 
-// Reuse keeps the file at p from the previous build when it was made from
-// the same inputs (key) and is still as careerguide left it. It returns
-// the diagnostics recorded when the file was made.
-func (w *Writer) Reuse(p, key string) (diag.List, bool) {
-	old, ok := w.old[p]
-	if !ok || key == "" || old.Key != key || !w.intact(p, old) {
+// read returns the bytes of the regular file at p, reached without
+// following a symbolic link.
+func (w *Writer) read(p string) ([]byte, bool) {
+	full, err := w.plain(p, false)
+	if err != nil {
 		return nil, false
 	}
-	w.mu.Lock()
-	w.files[p] = old
-	w.mu.Unlock()
-	return old.Diags, true
-}
-
-// intact reports whether the file at p still has the size and time the
-// manifest recorded.
-func (w *Writer) intact(p string, e Entry) bool {
-	if w.trusted {
-		return true
+	st, err := os.Lstat(full)
+	if err != nil || !st.Mode().IsRegular() {
+		return nil, false
 	}
-	st, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(p)))
-	return err == nil && st.Mode().IsRegular() && st.Size() == e.Size && st.ModTime().UnixNano() == e.ModTime
+	data, err := os.ReadFile(full)
+	return data, err == nil
 }
 
-// Put records the file at p (slash-separated, below the folder), made from
-// inputs summed up by key with diagnostics ds, and stages it unless the
-// folder already holds these exact bytes.
-func (w *Writer) Put(p string, data []byte, key string, ds diag.List) error {
+// Keep records that the file at p stays as it is, holding sum; the
+// caller has checked it with Has.
+func (w *Writer) Keep(p, sum string) {
+	w.mu.Lock()
+	w.files[p] = sum
+	w.mu.Unlock()
+}
+
+// Put records the file at p (slash-separated, below the folder) with the
+// bytes data, and stages it unless the folder already holds them.
+func (w *Writer) Put(p string, data []byte) error {
 	if !Clean(p) {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
-	sum := sha256.Sum256(data)
-	e := Entry{Hash: hex.EncodeToString(sum[:16]), Size: int64(len(data)), Key: key, Diags: ds}
-	if old, ok := w.old[p]; ok && old.Hash == e.Hash && w.intact(p, old) {
-		e.ModTime = old.ModTime
-		w.mu.Lock()
-		w.files[p] = e
-		w.mu.Unlock()
-		return nil
-	}
-	var tmp string
-	if w.fresh {
-		tmp = filepath.Join(w.staging, filepath.FromSlash(p))
-		if err := w.mkdir(filepath.Dir(tmp)); err != nil {
-			return err
+	sum := Sum(data)
+	if !w.fresh {
+		if old, ok := w.read(p); ok && Sum(old) == sum {
+			w.Keep(p, sum)
+			return nil
 		}
-	} else {
-		if err := w.mkdir(w.staging); err != nil {
-			return err
-		}
-		tmp = filepath.Join(w.staging, strconv.FormatInt(w.seq.Add(1), 36))
 	}
-	mt, err := writeFile(tmp, data)
-	if err != nil {
+	tmp := filepath.Join(w.staging, filepath.FromSlash(p))
+	if err := w.mkdirStaging(filepath.Dir(tmp)); err != nil {
 		return err
 	}
-	e.ModTime = mt
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
 	w.mu.Lock()
-	w.files[p] = e
+	w.files[p] = sum
 	w.staged[p] = tmp
 	w.mu.Unlock()
 	return nil
 }
 
-// writeFile writes data to a new file and returns its modification time.
-func writeFile(name string, data []byte) (int64, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return 0, err
-	}
-	_, err = f.Write(data)
-	var st fs.FileInfo
-	if err == nil {
-		st, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, err
-	}
-	return st.ModTime().UnixNano(), nil
-}
-
-func (w *Writer) mkdir(d string) error {
-	if _, ok := w.dirs.Load(d); ok {
+func (w *Writer) mkdirStaging(d string) error {
+	w.mu.Lock()
+	done := w.dirs[d]
+	w.mu.Unlock()
+	if done {
 		return nil
 	}
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return err
 	}
-	w.dirs.Store(d, true)
+	w.mu.Lock()
+	w.dirs[d] = true
+	w.mu.Unlock()
 	return nil
 }
 
@@ -231,147 +227,87 @@ func Clean(p string) bool {
 }
 
 // Abort removes the staged files, leaving the folder as it was.
-func (w *Writer) Abort() {
-	os.RemoveAll(w.staging)
+func (w *Writer) Abort() error {
+	return os.RemoveAll(w.staging)
 }
 
-// Commit moves the staged files into place, removes the files of the
-// previous build that this one did not make, and saves the manifest.
+// Warnings lists what the commit left alone and why.
+func (w *Writer) Warnings() []string { return w.warns }
+
+// Files returns this build's files, after Commit: the new record.
+func (w *Writer) Files() map[string]string { return w.files }
+
+// Commit moves the staged files into place and removes the files of
+// earlier builds that this one did not make, when the record shows that
+// careerguide wrote them and they are unchanged since. Files and folders
+// are synced to disk before and after the moves.
 func (w *Writer) Commit() (Stats, error) {
 	st := Stats{Files: len(w.files), Written: len(w.staged)}
 	st.Unchanged = st.Files - st.Written
-	if w.fresh {
-		// A new folder: its whole tree was staged beside it.
-		if err := w.mkdir(w.staging); err != nil {
-			return st, err
-		}
-		if err := writeManifest(filepath.Join(w.staging, ManifestName), w.files, w.next); err != nil {
-			return st, err
-		}
-		return st, os.Rename(w.staging, w.dir)
-	}
 	paths := make([]string, 0, len(w.staged))
 	for p := range w.staged {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	w.dirs = sync.Map{}
-	for _, p := range paths {
-		dst := filepath.Join(w.dir, filepath.FromSlash(p))
-		if err := w.mkdir(filepath.Dir(dst)); err != nil {
+	if w.prev == nil && !w.o.Force && !w.fresh {
+		if err := w.refuseUnknown(paths); err != nil {
 			return st, err
 		}
-		if err := os.Rename(w.staged[p], dst); err != nil {
-			return st, fmt.Errorf("cannot write %s: %w", dst, err)
+	}
+	if len(paths) > 0 {
+		if err := syncTree(w.staging); err != nil {
+			return st, err
 		}
 	}
-	var stale []string
-	for p := range w.old {
-		if _, ok := w.files[p]; !ok && Clean(p) {
-			stale = append(stale, p)
+	if w.o.Save != nil {
+		rec := Record{Files: map[string]string{}, Pending: map[string]string{}}
+		if w.prev != nil {
+			rec.Files = w.prev.Files
+		}
+		for _, p := range paths {
+			rec.Pending[p] = w.files[p]
+		}
+		if err := w.o.Save(rec); err != nil {
+			return st, err
 		}
 	}
-	sort.Sort(sort.Reverse(sort.StringSlice(stale)))
-	for _, p := range stale {
-		dst := filepath.Join(w.dir, filepath.FromSlash(p))
-		if err := os.Remove(dst); err == nil {
-			st.Removed++
+	if w.fresh {
+		if err := os.MkdirAll(w.staging, 0o755); err != nil {
+			return st, err
 		}
-		removeEmptyParents(w.dir, filepath.Dir(dst))
-	}
-	os.RemoveAll(w.staging)
-	if w.trusted {
-		return st, nil
-	}
-	return st, writeManifest(filepath.Join(w.dir, ManifestName), w.files, w.next)
-}
-
-// removeEmptyParents removes dir and its parents up to root while empty.
-func removeEmptyParents(root, dir string) {
-	for dir != root && within(dir, root) {
-		if os.Remove(dir) != nil {
-			return
+		if err := os.Rename(w.staging, w.dir); err != nil {
+			return st, err
 		}
-		dir = filepath.Dir(dir)
+		return st, w.finish()
 	}
-}
-
-// manifestLine is one line of the manifest: a JSON object per file, and
-// one for the build's summary.
-type manifestLine struct {
-	Path    string   `json:"path,omitempty"`
-	Summary *Summary `json:"build,omitempty"`
-	Entry
-}
-
-func readManifest(file string) (map[string]Entry, Summary) {
-	m := map[string]Entry{}
-	var sum Summary
-	f, err := os.Open(file)
-	if err != nil {
-		return m, sum
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 64<<20)
-	for sc.Scan() {
-		var l manifestLine
-		if json.Unmarshal(sc.Bytes(), &l) != nil {
-			continue
-		}
-		if l.Summary != nil {
-			sum = *l.Summary
-		} else if l.Path != "" {
-			m[l.Path] = l.Entry
-		}
-	}
-	return m, sum
-}
-
-// writeManifest saves the manifest through a temporary file and a rename.
-func writeManifest(file string, m map[string]Entry, sum Summary) error {
-	paths := make([]string, 0, len(m))
-	for p := range m {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	var b strings.Builder
-	line, err := json.Marshal(manifestLine{Summary: &sum})
-	if err != nil {
-		return err
-	}
-	b.Write(line)
-	b.WriteByte('\n')
+	made := map[string]bool{}
 	for _, p := range paths {
-		line, err := json.Marshal(manifestLine{Path: p, Entry: m[p]})
-		if err != nil {
-			return err
+		dst, err := w.plain(p, true)
+		if err == nil {
+			err = w.mkdirs(path.Dir(p), made)
 		}
-		b.Write(line)
-		b.WriteByte('\n')
+		if err == nil {
+			err = os.Rename(w.staged[p], dst)
+		}
+		if err != nil {
+			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, filepath.FromSlash(p)), err)
+		}
 	}
-	return WriteAtomic(file, []byte(b.String()))
+	st.Removed = w.removeStale()
+	if err := os.RemoveAll(w.staging); err != nil {
+		return st, err
+	}
+	if err := syncDir(w.dir); err != nil {
+		return st, err
+	}
+	return st, w.finish()
 }
 
-// WriteAtomic writes a file through a temporary file in the same folder
-// and a rename, so no reader sees it half-written.
-func WriteAtomic(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".careerguide-tmp-*")
-	if err != nil {
-		return err
+// finish saves the record of this build.
+func (w *Writer) finish() error {
+	os.Remove(filepath.Join(w.dir, oldManifest))
+	if w.o.Save != nil {
+		return w.o.Save(Record{Files: w.files})
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
+	return nil
 }

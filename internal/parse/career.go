@@ -29,7 +29,7 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 	f := newFields(file, b, &local)
 	at := len(src) - len(b.body)
 	c := &model.Career{Source: file, Body: b.body, BodyLine: b.bodyLine, BodyAt: at,
-		Sum: model.Fingerprint(src), MetaSum: model.Fingerprint(src[:at])}
+		Sum: model.Fingerprint(src), MetaSum: model.Fingerprint(src[:at]), BodySum: model.Fingerprint(b.body)}
 	f.mapping(b.root, "", CareerFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":

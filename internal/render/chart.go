@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
 )
 
@@ -32,8 +31,7 @@ type ChartRow struct {
 	Demand, AIImpact string
 }
 
-// Bar is what a bar draws, relative to its row: the same bar on another
-// row is the same Bar, so its rendering is reused.
+// Bar is what a bar draws, relative to its row.
 type Bar struct {
 	Label, Short string // the career, and cut to fit the label column
 	Text         string // the range as text, "$95K – $220K+"
@@ -58,13 +56,17 @@ const (
 
 // chart lays out careers (already in display order), on a yearly scale in
 // the currency most of them are paid in.
-func (r *Renderer) chart(careers []*index.Career, title, desc string) *Chart {
-	cur := index.MainCurrency(careers, r.site.Config.Currency)
+func (w *worker) chart(careers []*Career, title, desc string) *Chart {
+	salaries := make([]model.Salary, len(careers))
+	for i, c := range careers {
+		salaries[i] = c.Salary()
+	}
+	cur := model.MainCurrency(salaries, (&Site{w}).Config().Currency)
 	ch := &Chart{Title: title, Desc: desc, Width: chartWidth, PlotX: labelWidth, LabelX: labelWidth - 8, PlotW: chartWidth - labelWidth - arrow - 14, Currency: cur}
 	top := 0.0
-	for _, c := range careers {
-		if c.Salary.Currency == cur {
-			top = math.Max(top, c.Salary.Annual(c.Salary.Max))
+	for _, s := range salaries {
+		if s.Currency == cur {
+			top = math.Max(top, s.Annual(s.Max))
 		}
 	}
 	step := niceStep(top)
@@ -76,16 +78,16 @@ func (r *Renderer) chart(careers []*index.Career, title, desc string) *Chart {
 		return math.Round((float64(ch.PlotX)+v/axisMax*float64(ch.PlotW))*10) / 10
 	}
 	y := 8
-	for _, c := range careers {
-		s := c.Salary
+	for i, c := range careers {
+		s := salaries[i]
 		if s.Currency != cur {
 			ch.Omitted++
 			continue
 		}
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 		x1, x2 := x(annual.Min), x(annual.Max)
-		ch.Rows = append(ch.Rows, ChartRow{Slug: c.Slug, Y: y, Category: c.Category, Demand: c.Demand.String(), AIImpact: c.AIImpact.String(),
-			Bar: Bar{Label: c.Title, Short: shorten(c.Title, 30), Text: annual.Range(), LabelX: ch.LabelX,
+		ch.Rows = append(ch.Rows, ChartRow{Slug: c.Slug(), Y: y, Category: c.Category(), Demand: c.Demand().String(), AIImpact: c.AIImpact().String(),
+			Bar: Bar{Label: c.Title(), Short: shorten(c.Title(), 30), Text: annual.Range(), LabelX: ch.LabelX,
 				X1: x1, X2: x2, W: math.Max(x2-x1, 2), OpenEnded: s.OpenEnded}})
 		y += rowHeight
 	}

@@ -7,18 +7,18 @@ import (
 	"sort"
 	"time"
 
-	"github.com/careerguide/careerguide/internal/index"
 )
 
 // sitemap writes sitemap.xml: every page a reader can land on.
-func (r *Renderer) sitemap() []byte {
+func (w *worker) sitemap() ([]byte, error) {
+	site := &Site{w}
 	type entry struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
 	}
 	var urls []entry
 	add := func(p string, t time.Time) {
-		e := entry{Loc: r.abs(p)}
+		e := entry{Loc: w.abs(p)}
 		if !t.IsZero() {
 			e.LastMod = t.Format("2006-01-02")
 		}
@@ -27,27 +27,27 @@ func (r *Renderer) sitemap() []byte {
 	for _, p := range []string{"", "careers/", "skills/", "salaries/"} {
 		add(p, time.Time{})
 	}
-	for _, c := range r.site.Careers {
-		add(c.URL, c.Updated)
+	for _, c := range site.Careers() {
+		add(c.URL(), c.Updated())
 	}
-	for _, sk := range r.site.Skills {
-		add(sk.URL, time.Time{})
+	for _, sk := range site.Skills() {
+		add(sk.URL(), time.Time{})
 	}
-	for _, p := range r.site.Pages {
-		add(p.URL, p.Updated)
+	for _, p := range site.Pages() {
+		add(p.URL(), p.Updated())
 	}
 	sort.SliceStable(urls[4:], func(i, j int) bool { return urls[4+i].Loc < urls[4+j].Loc })
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	_ = enc.Encode(struct {
+	err := enc.Encode(struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
 		URLs    []entry  `xml:"url"`
 	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
 	b.WriteByte('\n')
-	return b.Bytes()
+	return b.Bytes(), err
 }
 
 // FeedEntries is how many careers the feed holds: the latest updated.
@@ -55,7 +55,8 @@ const FeedEntries = 50
 
 // feed writes feed.xml, an Atom feed of the careers, latest update first.
 // Careers without an `updated` date are left out: a feed entry needs one.
-func (r *Renderer) feed() []byte {
+func (w *worker) feed() ([]byte, error) {
+	site := &Site{w}
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -71,21 +72,21 @@ func (r *Renderer) feed() []byte {
 			Term string `xml:"term,attr"`
 		} `xml:"category"`
 	}
-	var dated []*index.Career
-	for _, c := range r.site.Careers {
-		if !c.Updated.IsZero() {
+	var dated []*Career
+	for _, c := range site.Careers() {
+		if !c.Updated().IsZero() {
 			dated = append(dated, c)
 		}
 	}
-	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated.After(dated[j].Updated) })
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated().After(dated[j].Updated()) })
 	if len(dated) > FeedEntries {
 		dated = dated[:FeedEntries]
 	}
 	updated := time.Unix(0, 0).UTC()
 	if len(dated) > 0 {
-		updated = dated[0].Updated
+		updated = dated[0].Updated()
 	}
-	cfg := r.site.Config
+	cfg := site.Config()
 	feed := struct {
 		XMLName xml.Name `xml:"feed"`
 		NS      string   `xml:"xmlns,attr"`
@@ -100,37 +101,33 @@ func (r *Renderer) feed() []byte {
 		} `xml:"author,omitempty"`
 		Entries []entry `xml:"entry"`
 	}{NS: "http://www.w3.org/2005/Atom", Lang: cfg.Language, Title: cfg.Title, Sub: cfg.Description,
-		Links: []link{{Href: r.abs("feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: r.abs("")}},
-		ID:    r.id(""), Updated: updated.Format(time.RFC3339)}
+		Links: []link{{Href: w.abs("feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: w.abs("")}},
+		ID:    w.id(""), Updated: updated.Format(time.RFC3339)}
 	if cfg.Author != "" {
 		feed.Author = &struct {
 			Name string `xml:"name"`
 		}{cfg.Author}
 	}
 	for _, c := range dated {
-		e := entry{Title: c.Title, Link: link{Href: r.abs(c.URL)}, ID: r.id(c.URL), Updated: c.Updated.Format(time.RFC3339), Summary: c.Summary}
-		e.Cat.Term = c.Category
+		e := entry{Title: c.Title(), Link: link{Href: w.abs(c.URL())}, ID: w.id(c.URL()), Updated: c.Updated().Format(time.RFC3339), Summary: c.Summary()}
+		e.Cat.Term = c.Category()
 		feed.Entries = append(feed.Entries, e)
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	_ = enc.Encode(feed)
+	err := enc.Encode(feed)
 	b.WriteByte('\n')
-	return b.Bytes()
+	return b.Bytes(), err
 }
 
 // id is an Atom ID: the absolute URL where there is one, else a URN.
-func (r *Renderer) id(p string) string {
-	if r.absBase != "" {
-		return r.abs(p)
+func (w *worker) id(p string) string {
+	if w.r.absBase != "" {
+		return w.abs(p)
 	}
-	return "urn:careerguide:" + r.basePath + p
-}
-
-func (r *Renderer) robots() []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("sitemap.xml") + "\n")
+	return "urn:careerguide:" + w.r.basePath + p
 }
 
 // APISalary is a salary in the JSON API.
@@ -174,19 +171,22 @@ type APISkill struct {
 }
 
 // api writes api/careers.json or api/skills.json.
-func (r *Renderer) api(which string) ([]byte, error) {
+func (w *worker) api(which string) ([]byte, error) {
+	site := &Site{w}
 	var v any
 	if which == "careers" {
-		out := make([]APICareer, 0, len(r.site.Careers))
-		for _, c := range r.site.Careers {
-			a := APICareer{Slug: c.Slug, Title: c.Title, Summary: c.Summary, Category: c.Category, URL: r.abs(c.URL),
-				Salary: APISalary{Min: c.Salary.Min, Max: c.Salary.Max, Currency: c.Salary.Currency, Period: c.Salary.Period, OpenEnded: c.Salary.OpenEnded, Text: c.Salary.String()},
-				Demand: c.Demand.String(), AIImpact: c.AIImpact.String(), Skills: []string{}}
-			for _, sk := range c.Skills {
-				a.Skills = append(a.Skills, sk.Name)
+		careers := site.Careers()
+		out := make([]APICareer, 0, len(careers))
+		for _, c := range careers {
+			sal := c.Salary()
+			a := APICareer{Slug: c.Slug(), Title: c.Title(), Summary: c.Summary(), Category: c.Category(), URL: w.abs(c.URL()),
+				Salary: APISalary{Min: sal.Min, Max: sal.Max, Currency: sal.Currency, Period: sal.Period, OpenEnded: sal.OpenEnded, Text: sal.String()},
+				Demand: c.Demand().String(), AIImpact: c.AIImpact().String(), Skills: []string{}}
+			for _, sk := range c.Skills() {
+				a.Skills = append(a.Skills, sk.Name())
 			}
-			if !c.Updated.IsZero() {
-				a.Updated = c.Updated.Format("2006-01-02")
+			if u := c.Updated(); !u.IsZero() {
+				a.Updated = u.Format("2006-01-02")
 			}
 			out = append(out, a)
 		}
@@ -194,14 +194,15 @@ func (r *Renderer) api(which string) ([]byte, error) {
 			Careers []APICareer `json:"careers"`
 		}{out}
 	} else {
-		out := make([]APISkill, 0, len(r.site.Skills))
-		for _, sk := range r.site.Skills {
-			a := APISkill{Name: sk.Name, Slug: sk.Slug, URL: r.abs(sk.URL), Careers: []string{}}
-			for _, c := range sk.Careers {
-				a.Careers = append(a.Careers, c.Slug)
+		skills := site.Skills()
+		out := make([]APISkill, 0, len(skills))
+		for _, sk := range skills {
+			a := APISkill{Name: sk.Name(), Slug: sk.Slug(), URL: w.abs(sk.URL()), Careers: []string{}}
+			for _, c := range sk.Careers() {
+				a.Careers = append(a.Careers, c.Slug())
 			}
-			a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min, sk.Median, sk.Max
-			a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency, "year", sk.OpenEnded
+			a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min(), sk.Median(), sk.Max()
+			a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency(), "year", sk.OpenEnded()
 			out = append(out, a)
 		}
 		v = struct {
@@ -209,7 +210,7 @@ func (r *Renderer) api(which string) ([]byte, error) {
 		}{out}
 	}
 	indent := "  "
-	if r.opts.Minify {
+	if w.r.opts.Minify {
 		indent = ""
 	}
 	data, err := json.MarshalIndent(v, "", indent)

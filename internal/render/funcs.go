@@ -1,35 +1,36 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"math"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
-// funcs are the functions the theme's templates may call.
-func (r *Renderer) funcs() template.FuncMap {
+// funcs are the functions the theme's templates may call. Those that
+// depend on the site or the build reach the worker executing the set.
+func funcs(set *tmplSet) template.FuncMap {
 	return template.FuncMap{
 		// url turns a site path ("careers/x/") into a link under the base path.
-		"url": r.url,
-		// partial renders a shared template for a career, a skill or
-		// another pointer, caching the result for the rest of the build.
-		"partial": r.partial,
+		"url": func(p string) string { return set.bind.url(p) },
 		// abs turns a site path into an absolute URL where the base URL is
 		// absolute, and into a rooted path otherwise.
-		"abs": r.abs,
+		"abs": func(p string) string { return set.bind.abs(p) },
 		// asset returns the link to a theme file by its path in static/,
 		// hashed when it is CSS or JS.
-		"asset": func(p string) string {
-			if h, ok := r.assets[p]; ok {
-				p = h
-			}
-			return r.basePath + escapePath(p)
-		},
+		"asset": func(p string) string { return set.bind.asset(p) },
+		// partial renders a shared template; for a career, skill or other
+		// item of the site the rendering is kept and reused.
+		"partial": func(name string, data any) (template.HTML, error) { return set.bind.partial(name, data) },
 		"money":   model.Money,
 		"annual":  func(s model.Salary, v float64) float64 { return s.Annual(v) },
-		"levels":  func() []string { return model.LevelNames },
+		"levels":  func() []string { return slices.Clone(model.LevelNames) },
 		"slugify": slug.Make,
 		"int":     func(l model.Level) int { return int(l) },
 		// level shows a level as its name after four dots, the filled ones
@@ -49,21 +50,27 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-func (r *Renderer) abs(p string) string {
-	p = escapePath(strings.TrimPrefix(p, "/"))
-	if r.absBase != "" {
-		return r.absBase + p
-	}
-	return r.basePath + p
-}
-
-// url turns a site path ("careers/x/") into a link under the base path.
-func (r *Renderer) url(p string) string {
+func (w *worker) url(p string) string {
+	w.read(kOptions, "")
 	p = strings.TrimPrefix(p, "/")
 	if plainPath(p) {
-		return r.basePath + p
+		return w.r.basePath + p
 	}
-	return r.basePath + escapePath(p)
+	return w.r.basePath + escapePath(p)
+}
+
+func (w *worker) abs(p string) string {
+	w.read(kOptions, "")
+	return w.r.abs(p)
+}
+
+func (w *worker) asset(p string) string {
+	w.read(kAsset, p)
+	w.read(kOptions, "")
+	if h, ok := w.r.theme.assets[p]; ok {
+		p = h
+	}
+	return w.r.basePath + escapePath(p)
 }
 
 // plainPath reports whether p needs no escaping in a URL path.
@@ -100,4 +107,44 @@ func levelHTML(l model.Level) template.HTML {
 		return ""
 	}
 	return levelHTMLs[l]
+}
+
+// hashAny adds a value decoded from site.yaml's params: maps by sorted
+// key, lists in order, anything else by its printed form. Nesting deeper
+// than the YAML decoder allows is summed by its printed form.
+func hashAny(h *trace.Hash, v any) {
+	hashAnyDepth(h, v, 0)
+}
+
+func hashAnyDepth(h *trace.Hash, v any, depth int) {
+	if depth > 64 {
+		h.Str(fmt.Sprint(v))
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		h.Str("map").Int(int64(len(keys)))
+		for _, k := range keys {
+			h.Str(k)
+			hashAnyDepth(h, x[k], depth+1)
+		}
+	case []any:
+		h.Str("list").Int(int64(len(x)))
+		for _, e := range x {
+			hashAnyDepth(h, e, depth+1)
+		}
+	case float64:
+		if math.IsNaN(x) {
+			h.Str("NaN")
+			return
+		}
+		h.Str("float").Float(x)
+	default:
+		h.Str(fmt.Sprintf("%T:%v", v, v))
+	}
 }

@@ -1,22 +1,27 @@
-// Package render owns turning the indexed site into output files: it plans
-// one job per output path, executes the theme's html/template files for the
-// pages, writes the feed, sitemap and JSON API, hashes the theme's CSS and
-// JS into cache-friendly names and minifies everything. It writes nothing
-// to disk: each job returns bytes for the write stage.
+// Package render owns turning the indexed site into output files: it
+// plans one job per output path, executes the theme's html/template files
+// for the pages, writes the feed, sitemap and JSON API, and minifies
+// everything. It writes nothing to disk: each job returns bytes for the
+// write stage.
+//
+// Templates see the site through views (views.go) whose accessors record
+// every value they hand out, and shared templates rendered for one item
+// of the site (a career's card) are fragments kept in the build's
+// trace.Cache; so every job returns, with its bytes, the exact list of
+// values it read, and the build reuses its output while those values are
+// unchanged.
 package render
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"html/template"
+	"net/url"
 	"sort"
 	"strings"
-	"sync"
 
-	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
-	"github.com/careerguide/careerguide/internal/load"
 	"github.com/careerguide/careerguide/internal/markdown"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // Options are the settings of one render.
@@ -24,14 +29,11 @@ type Options struct {
 	BaseURL    string // absolute ("https://example.org/guide/"), a path ("/guide/"), or "" for "/"
 	Minify     bool
 	LiveReload bool   // add the dev server's reload script (serve only)
-	Reused     bool   // the renderer serves several builds (serve): keep job keys
-	BuildID    string // names the careerguide build, part of every job's key
-	// Partials, when set, keeps shared templates' renderings across
-	// renderers of the same site and theme (serve).
-	Partials *sync.Map
-	// Body reads a career's Markdown again when the parse stage released
-	// it (Body is nil) to save memory: the file and the body's offset.
-	Body func(file string, offset int) ([]byte, error)
+	BuildID    string // names the careerguide build; every job reads it
+	// Body returns a content file's bytes as they are now, for careers
+	// whose Markdown the parse stage did not keep in memory. The bytes
+	// are checked against what was parsed.
+	Body func(file string) ([]byte, error)
 }
 
 // Kind names what a job renders.
@@ -62,158 +64,48 @@ type Job struct {
 	Key  string // the career or skill slug, page path, alias path or static file
 }
 
-// Renderer renders the jobs of one site. It is safe for concurrent use.
+// HTML reports whether the job is an HTML page a reader visits (not a
+// redirect).
+func (j Job) HTML() bool { return strings.HasSuffix(j.Path, ".html") && j.Kind != KindAlias }
+
+// Renderer renders the jobs of one build of a site. Its workers may run
+// in parallel.
 type Renderer struct {
 	site     *index.Site
+	theme    *Theme
+	cache    *trace.Cache
 	opts     Options
 	basePath string // "/" or "/guide/"
 	absBase  string // "https://example.org/guide/" or ""
-	pages    map[string]*template.Template
-	base     *template.Template // the shared templates, for partial
-	cache    *sync.Map          // partialKey → template.HTML, or true once seen
 	md       *markdown.Converter
 	min      *minifier
-	static   map[string][]byte // output path → bytes, hashed assets included
-	assets   map[string]string // theme path → hashed output path
-	bufs     sync.Pool
-	keys     *keyer
-	keyCache sync.Map // job path → cachedKey
+	values   *values
 	jobs     []Job
 }
 
-// pageTemplates are the templates that render whole pages.
-var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills.html", "skill.html", "salaries.html", "page.html", "404.html", "alias.html"}
-
-// New prepares a renderer: it parses the templates and hashes the assets.
-func New(site *index.Site, templates, static []load.File, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, opts: opts, basePath: "/", pages: map[string]*template.Template{}}
+// New prepares to render site with theme. Fragments are kept in cache,
+// which must have begun a build with r.Values().
+func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options) *Renderer {
+	r := &Renderer{site: site, theme: theme, cache: cache, opts: opts, basePath: "/"}
 	if opts.BaseURL != "" {
 		r.basePath = pathOf(opts.BaseURL)
 		if strings.HasPrefix(opts.BaseURL, "http") {
 			r.absBase = opts.BaseURL
 		}
 	}
-	r.bufs.New = func() any { return new(bytes.Buffer) }
-	r.cache = opts.Partials
-	if r.cache == nil {
-		r.cache = new(sync.Map)
-	}
 	r.min = newMinifier(opts.Minify)
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
-	if err := r.prepareStatic(static); err != nil {
-		return nil, err
-	}
-	if err := r.parseTemplates(templates); err != nil {
-		return nil, err
-	}
-	r.prepareKeys(templates)
-	return r, nil
+	r.values = newValues(r)
+	r.jobs = r.plan()
+	return r
 }
 
-func (r *Renderer) parseTemplates(files []load.File) error {
-	base := template.New("").Funcs(r.funcs())
-	byName := map[string][]byte{}
-	for _, f := range files {
-		byName[f.Path] = f.Data
-	}
-	for _, f := range files {
-		if isPageTemplate(f.Path) {
-			continue
-		}
-		if _, err := base.New(f.Path).Parse(string(f.Data)); err != nil {
-			return fmt.Errorf("templates/%s: %w", f.Path, trimTemplateErr(err))
-		}
-	}
-	r.base = base
-	for _, name := range pageTemplates {
-		data, ok := byName[name]
-		if !ok {
-			return fmt.Errorf("templates/%s: the theme has no such template", name)
-		}
-		t, err := base.Clone()
-		if err != nil {
-			return err
-		}
-		if _, err := t.New(name).Parse(string(data)); err != nil {
-			return fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
-		}
-		r.pages[name] = t
-	}
-	return nil
-}
-
-// partialKey identifies one rendering of a shared template: its data,
-// and for a career the fingerprint of its frontmatter, since the dev
-// server changes a career's values in place.
-type partialKey struct {
-	name string
-	data any
-	meta string
-}
-
-// partial executes the shared template name with data, and remembers the
-// result for data given again: a career's table row appears on the page
-// of each of its skills, and in the dev server every career's card, row
-// and bar are kept from one rebuild to the next. In a one-off build a
-// rendering is kept from its second use on, so pages that list every
-// career once do not hold them all in memory.
-func (r *Renderer) partial(name string, data any) (template.HTML, error) {
-	key := partialKey{name: name, data: data}
-	c, isCareer := data.(*index.Career)
-	if isCareer {
-		key.meta = c.MetaSum
-	} else if !r.opts.Reused {
-		// Values (a chart's bar) recur only across rebuilds.
-		return r.execute(name, data)
-	}
-	cached, seen := r.cache.Load(key)
-	if h, ok := cached.(template.HTML); ok {
-		return h, nil
-	}
-	h, err := r.execute(name, data)
-	if err != nil {
-		return "", err
-	}
-	if seen || r.opts.Reused {
-		r.cache.Store(key, h)
-	} else {
-		r.cache.Store(key, true)
-	}
-	return h, nil
-}
-
-// execute runs the shared template name with data.
-func (r *Renderer) execute(name string, data any) (template.HTML, error) {
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := r.base.ExecuteTemplate(buf, name, data); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
-}
-
-func isPageTemplate(name string) bool {
-	for _, p := range pageTemplates {
-		if p == name {
-			return true
-		}
-	}
-	return false
-}
-
-func trimTemplateErr(err error) error {
-	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
-}
+// Values gives the current value of every key a job of r can read.
+func (r *Renderer) Values() trace.Values { return r.values }
 
 // Jobs lists every output file of the site, sorted by path. The slice is
 // shared: do not change it.
-func (r *Renderer) Jobs() []Job {
-	if r.jobs == nil {
-		r.jobs = r.plan()
-	}
-	return r.jobs
-}
+func (r *Renderer) Jobs() []Job { return r.jobs }
 
 func (r *Renderer) plan() []Job {
 	s := r.site
@@ -241,54 +133,87 @@ func (r *Renderer) plan() []Job {
 	for _, a := range s.Aliases {
 		jobs = append(jobs, Job{a.Path + "index.html", KindAlias, a.Path})
 	}
-	for p := range r.static {
+	for p := range r.theme.static {
 		jobs = append(jobs, Job{p, KindStatic, p})
 	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].Path < jobs[j].Path })
 	return jobs
 }
 
-// Render renders one job. Problems found in content while rendering, such
-// as broken links, are appended to ds.
-func (r *Renderer) Render(j Job, ds *diag.List) ([]byte, error) {
+// render renders one job.
+func (w *worker) render(j Job) ([]byte, error) {
+	r := w.r
 	switch j.Kind {
 	case KindStatic:
-		return r.static[j.Key], nil
+		w.read(kStatic, j.Key)
+		return r.theme.static[j.Key], nil
 	case KindSitemap:
-		return r.min.bytes("application/xml", r.sitemap())
+		return r.min.xml(w.sitemap())
 	case KindFeed:
-		return r.min.bytes("application/xml", r.feed())
+		return r.min.xml(w.feed())
 	case KindRobots:
-		return r.robots(), nil
+		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + w.abs("sitemap.xml") + "\n"), nil
 	case KindAPI:
-		data, err := r.api(j.Key)
-		if err != nil {
-			return nil, err
-		}
-		return data, nil
+		return w.api(j.Key)
 	}
-	v, name, err := r.view(j, ds)
+	v, name, err := w.view(j)
 	if err != nil {
 		return nil, err
 	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := r.pages[name].ExecuteTemplate(buf, name, v); err != nil {
-		return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+	page, err := w.page(name, v)
+	if err != nil {
+		return nil, err
 	}
-	out, err := r.min.bytes("text/html", buf.Bytes())
+	out, err := r.min.bytes("text/html", page)
 	if err != nil {
 		// Raw HTML from an author (unsafe_html) can defeat the minifier;
 		// the page is still good unminified.
-		source := j.Path
-		if v.Career != nil {
-			source = v.Career.Source
-		} else if v.Page != nil {
-			source = v.Page.Source
-		}
-		ds.Warnf(source, 0, 0, "", "the page could not be minified (%v); it is written as it is", err)
-		return bytes.Clone(buf.Bytes()), nil
+		w.diags.Warnf(v.source(), 0, 0, "", "the page could not be minified (%v); it is written as it is", err)
+		return append([]byte(nil), page...), nil
 	}
 	return out, nil
 }
+
+// ChangedError reports a content file whose bytes changed between the
+// moment it was parsed and the moment its page was rendered.
+type ChangedError struct{ File string }
+
+func (e *ChangedError) Error() string {
+	return e.File + " changed while the site was built"
+}
+
+// IsChanged reports whether err is, or wraps, a ChangedError, and names
+// the file.
+func IsChanged(err error) (string, bool) {
+	var ce *ChangedError
+	if errors.As(err, &ce) {
+		return ce.File, true
+	}
+	return "", false
+}
+
+func (r *Renderer) abs(p string) string {
+	p = escapePath(strings.TrimPrefix(p, "/"))
+	if r.absBase != "" {
+		return r.absBase + p
+	}
+	return r.basePath + p
+}
+
+// escapePath percent-encodes a path for use in a URL.
+func escapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
+
+// pathOf returns the path of a base URL, with a trailing slash.
+func pathOf(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
+}
+
+// errNoItem is returned for a job whose item left the site.
+func errNoItem(kind, key string) error { return fmt.Errorf("no %s %q", kind, key) }

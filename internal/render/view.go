@@ -3,17 +3,16 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"net/url"
-	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/markdown"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
-// View is what every page template receives.
+// View is what every page template receives as its dot.
 type View struct {
-	Site        *index.Site
 	Kind        Kind
 	Title       string // the page's own title; the layout adds the site's
 	Description string
@@ -22,122 +21,278 @@ type View struct {
 	Breadcrumbs []Crumb
 	LiveReload  bool
 
-	Career *index.Career
-	Skill  *index.Skill
-	Page   *index.Page
-	Alias  *index.Alias
-	Body   template.HTML
-	TOC    []markdown.Heading
-	Chart  *Chart
-	JSONLD template.JS
+	w      *worker
+	career *index.Career
+	skill  *index.Skill
+	page   *index.Page
+	alias  *index.Alias
+	body   *markdown.Result
+	chart  *Chart
+	charts func() *Chart
 }
 
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct{ Title, URL string }
 
-func (r *Renderer) newView(kind Kind, title, desc, url string) *View {
-	v := &View{Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, LiveReload: r.opts.LiveReload}
+// Site is the whole site.
+func (v *View) Site() *Site { return &Site{v.w} }
+
+// Career is the career a career page shows, or nil.
+func (v *View) Career() *Career {
+	if v.career == nil {
+		return nil
+	}
+	return &Career{v.w, v.career}
+}
+
+// Skill is the skill a skill page shows, or nil.
+func (v *View) Skill() *Skill {
+	if v.skill == nil {
+		return nil
+	}
+	return &Skill{v.w, v.skill}
+}
+
+// Page is the plain page shown, or nil.
+func (v *View) Page() *Page {
+	if v.page == nil {
+		return nil
+	}
+	return &Page{v.w, v.page}
+}
+
+// Alias is the old URL a redirect page stands for, or nil.
+func (v *View) Alias() *Alias {
+	if v.alias == nil {
+		return nil
+	}
+	return &Alias{v.w, v.alias}
+}
+
+// Body is the page's Markdown as HTML: a career's or a plain page's.
+func (v *View) Body() (template.HTML, error) {
+	res, err := v.markdown()
+	if err != nil || res == nil {
+		return "", err
+	}
+	return template.HTML(res.HTML), nil
+}
+
+// TOC is the page's table of contents: its ## and ### headings.
+func (v *View) TOC() ([]markdown.Heading, error) {
+	res, err := v.markdown()
+	if err != nil || res == nil {
+		return nil, err
+	}
+	return res.TOC, nil
+}
+
+// Chart is the salary chart of the salaries page and of skill pages.
+func (v *View) Chart() *Chart {
+	if v.chart == nil && v.charts != nil {
+		v.chart = v.charts()
+	}
+	return v.chart
+}
+
+// JSONLD is the page's structured data for search engines.
+func (v *View) JSONLD() template.JS {
+	if v.career == nil {
+		return ""
+	}
+	return v.w.careerJSONLD(&Career{v.w, v.career}, v.Breadcrumbs)
+}
+
+// source names the file a page comes from, for messages.
+func (v *View) source() string {
+	switch {
+	case v.career != nil:
+		return v.career.Source
+	case v.page != nil:
+		return v.page.Source
+	}
+	return v.URL
+}
+
+// markdown converts the page's body once, as a fragment of its own.
+func (v *View) markdown() (*markdown.Result, error) {
+	if v.body != nil {
+		return v.body, nil
+	}
+	w := v.w
+	var id, file, url string
+	var line int
+	var body func() ([]byte, error)
+	switch {
+	case v.career != nil:
+		c := v.career
+		id, file, url, line = "career "+c.Slug, c.Source, c.URL, c.BodyLine
+		w.read(kCareer, c.Slug) // the page's URL, for relative links
+		body = func() ([]byte, error) { return w.r.careerBody(c.Career) }
+	case v.page != nil:
+		p := v.page
+		id, file, url, line = "page "+p.URL, p.Source, p.URL, p.BodyLine
+		w.read(kPage, p.URL)
+		body = func() ([]byte, error) { return p.Body, nil }
+	default:
+		return nil, nil
+	}
+	frag := fragment{"markdown", id}
+	if e, ok := w.r.cache.Lookup(frag); ok {
+		w.rec.Use(e)
+		w.diags.Add(e.Diags)
+		res := e.Value.(markdown.Result)
+		v.body = &res
+		return v.body, nil
+	}
+	rec := &trace.Recorder{}
+	rec.Read(key(kOptions, ""))
+	rec.Read(key(kSiteConfig, "")) // unsafe_html
+	if v.career != nil {
+		rec.Read(key(kCareerBody, v.career.Slug))
+		rec.Read(key(kCareer, v.career.Slug))
+	} else {
+		rec.Read(key(kPageBody, v.page.URL))
+		rec.Read(key(kPage, v.page.URL))
+	}
+	src, err := body()
+	if err != nil {
+		return nil, err
+	}
+	var ds diag.List
+	res := w.r.md.Convert(file, url, src, line, &links{w.r.site, rec}, &ds)
+	if w.r.opts.Minify {
+		if m, err := w.r.min.bytes("text/html", res.HTML); err == nil {
+			res.HTML = m
+		}
+	}
+	e := w.r.cache.Store(frag, rec, trace.Entry{Value: res, Diags: ds})
+	w.rec.Use(e)
+	w.diags.Add(ds)
+	v.body = &res
+	return v.body, nil
+}
+
+// links answers the Markdown converter's questions about where links
+// lead, noting each answer as read.
+type links struct {
+	site *index.Site
+	rec  *trace.Recorder
+}
+
+func (l *links) Content(file string) (string, bool) {
+	l.rec.Read(key(kLinkFile, file))
+	return l.site.Content(file)
+}
+
+func (l *links) Exists(p string) bool {
+	l.rec.Read(key(kLinkPath, p))
+	return l.site.Exists(p)
+}
+
+// careerBody returns a career's Markdown: the bytes the parse stage kept,
+// or the file read again and checked against what was parsed.
+func (r *Renderer) careerBody(c *model.Career) ([]byte, error) {
+	if c.Body != nil || r.opts.Body == nil {
+		return c.Body, nil
+	}
+	data, err := r.opts.Body(c.Source)
+	if err != nil {
+		return nil, err
+	}
+	if model.Fingerprint(data) != c.Sum || c.BodyAt > len(data) {
+		return nil, &ChangedError{File: c.Source}
+	}
+	return data[c.BodyAt:], nil
+}
+
+func (w *worker) newView(kind Kind, title, desc, url string) *View {
+	r := w.r
+	v := &View{w: w, Kind: kind, Title: title, Description: desc, URL: url, LiveReload: r.opts.LiveReload}
 	if r.absBase != "" {
 		v.Canonical = r.absBase + escapePath(url)
 	}
 	if v.Description == "" {
+		w.read(kSiteConfig, "")
 		v.Description = r.site.Config.Description
 	}
 	return v
 }
 
-func (r *Renderer) view(j Job, ds *diag.List) (*View, string, error) {
-	s := r.site
+func (w *worker) view(j Job) (*View, string, error) {
+	site := &Site{w}
 	switch j.Kind {
 	case KindHome:
-		v := r.newView(j.Kind, "", s.Config.Description, "")
-		return v, "home.html", nil
+		return w.newView(j.Kind, "", "", ""), "home.html", nil
 	case KindCareers:
-		v := r.newView(j.Kind, "Careers A–Z", fmt.Sprintf("All %d careers in %s, from A to Z.", len(s.Careers), s.Config.Title), "careers/")
+		desc := fmt.Sprintf("All %d careers in %s, from A to Z.", len(site.Careers()), site.Config().Title)
+		v := w.newView(j.Kind, "Careers A–Z", desc, "careers/")
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", ""}}
 		return v, "careers.html", nil
 	case KindCareer:
-		c := s.CareerBySlug(j.Key)
+		c := w.r.site.CareerBySlug(j.Key)
 		if c == nil {
-			return nil, "", fmt.Errorf("no career %q", j.Key)
+			return nil, "", errNoItem("career", j.Key)
 		}
-		v := r.newView(j.Kind, c.Title, c.Summary, c.URL)
-		v.Career = c
-		body := c.Body
-		if body == nil && r.opts.Body != nil {
-			var err error
-			if body, err = r.opts.Body(c.Source, c.BodyAt); err != nil {
-				return nil, "", err
-			}
-		}
-		res := r.md.Convert(c.Source, c.URL, body, c.BodyLine, s, ds)
-		v.Body, v.TOC = template.HTML(res.HTML), res.TOC
-		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", "careers/"}, {c.Title, ""}}
-		v.JSONLD = r.careerJSONLD(c, v.Breadcrumbs)
+		cv := &Career{w, c}
+		v := w.newView(j.Kind, cv.Title(), cv.Summary(), cv.URL())
+		v.career = c
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", "careers/"}, {cv.Title(), ""}}
 		return v, "career.html", nil
 	case KindSkills:
-		v := r.newView(j.Kind, "Skills", fmt.Sprintf("The %d skills the careers in %s ask for, and how many careers need each.", len(s.Skills), s.Config.Title), "skills/")
+		desc := fmt.Sprintf("The %d skills the careers in %s ask for, and how many careers need each.", len(site.Skills()), site.Config().Title)
+		v := w.newView(j.Kind, "Skills", desc, "skills/")
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", ""}}
 		return v, "skills.html", nil
 	case KindSkill:
-		sk := s.SkillBySlug(j.Key)
+		sk := w.r.site.SkillBySlug(j.Key)
 		if sk == nil {
-			return nil, "", fmt.Errorf("no skill %q", j.Key)
+			return nil, "", errNoItem("skill", j.Key)
 		}
-		desc := fmt.Sprintf("%d careers that need %s, with their salary ranges.", len(sk.Careers), sk.Name)
-		if len(sk.Careers) == 1 {
-			desc = fmt.Sprintf("The career that needs %s, with its salary range.", sk.Name)
+		sv := &Skill{w, sk}
+		careers := sv.Careers()
+		desc := fmt.Sprintf("%d careers that need %s, with their salary ranges.", len(careers), sv.Name())
+		if len(careers) == 1 {
+			desc = fmt.Sprintf("The career that needs %s, with its salary range.", sv.Name())
 		}
-		v := r.newView(j.Kind, sk.Name, desc, sk.URL)
-		v.Skill = sk
-		v.Chart = r.chart(sk.Careers, sk.Name+" salary ranges", "Salary range of each career that needs "+sk.Name+".")
-		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", "skills/"}, {sk.Name, ""}}
+		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
+		v.skill = sk
+		v.charts = func() *Chart {
+			return w.chart(careers, sv.Name()+" salary ranges", "Salary range of each career that needs "+sv.Name()+".")
+		}
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", "skills/"}, {sv.Name(), ""}}
 		return v, "skill.html", nil
 	case KindSalaries:
-		v := r.newView(j.Kind, "Salaries", fmt.Sprintf("Salary ranges of all %d careers, highest first.", len(s.Careers)), "salaries/")
-		v.Chart = r.chart(s.BySalary, "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest midpoint first.")
+		desc := fmt.Sprintf("Salary ranges of all %d careers, highest first.", len(site.Careers()))
+		v := w.newView(j.Kind, "Salaries", desc, "salaries/")
+		v.charts = func() *Chart {
+			return w.chart(site.BySalary(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest midpoint first.")
+		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Salaries", ""}}
 		return v, "salaries.html", nil
 	case KindPage:
-		for _, p := range s.Pages {
-			if p.URL == j.Key {
-				v := r.newView(j.Kind, p.Title, p.Description, p.URL)
-				v.Page = p
-				res := r.md.Convert(p.Source, p.URL, p.Body, p.BodyLine, s, ds)
-				v.Body, v.TOC = template.HTML(res.HTML), res.TOC
-				v.Breadcrumbs = []Crumb{{"Home", ""}, {p.Title, ""}}
-				return v, "page.html", nil
-			}
+		p := w.r.values.pages[j.Key]
+		if p == nil {
+			return nil, "", errNoItem("page", j.Key)
 		}
-		return nil, "", fmt.Errorf("no page %q", j.Key)
+		pv := &Page{w, p}
+		v := w.newView(j.Kind, pv.Title(), pv.Description(), pv.URL())
+		v.page = p
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {pv.Title(), ""}}
+		return v, "page.html", nil
 	case Kind404:
-		v := r.newView(j.Kind, "Page not found", "", "404.html")
+		v := w.newView(j.Kind, "Page not found", "", "404.html")
 		v.Canonical = ""
 		return v, "404.html", nil
 	case KindAlias:
-		for i := range s.Aliases {
-			if a := &s.Aliases[i]; a.Path == j.Key {
-				v := r.newView(j.Kind, "Moved", "", a.To)
-				v.Alias = a
-				return v, "alias.html", nil
-			}
+		a := w.r.values.aliases[j.Key]
+		if a == nil {
+			return nil, "", errNoItem("alias", j.Key)
 		}
-		return nil, "", fmt.Errorf("no alias %q", j.Key)
+		av := &Alias{w, a}
+		v := w.newView(j.Kind, "Moved", "", av.To())
+		v.alias = a
+		return v, "alias.html", nil
 	}
 	return nil, "", fmt.Errorf("unknown job kind %q", j.Kind)
-}
-
-// escapePath percent-encodes a path for use in a URL.
-func escapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
-
-// pathOf returns the path of a base URL, with a trailing slash.
-func pathOf(base string) string {
-	u, err := url.Parse(base)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
-	}
-	return u.Path
 }

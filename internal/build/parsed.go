@@ -1,0 +1,95 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/parse"
+)
+
+// parsed is the parse of one content file. It is reused while the file's
+// bytes (sum) and the site's default currency are what it was made from.
+type parsed struct {
+	sum      string
+	currency string
+	career   *model.Career
+	page     *model.Page
+	diags    diag.List
+}
+
+// parse brings the session's parses up to date with what was read, and
+// returns the careers and pages to build, drafts left out unless asked
+// for, in file order. Careers' bodies are not kept: the render step reads
+// them again, checked against the parse, so that large sites never hold
+// every page's Markdown at once.
+func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
+	cur := in.config.Currency
+	if in.full {
+		read := make(map[string]bool, len(in.src.Content))
+		for _, f := range in.src.Content {
+			read[f.Path] = true
+		}
+		for p := range s.files {
+			if !read[p] {
+				delete(s.files, p)
+			}
+		}
+	}
+	for _, p := range in.removed {
+		delete(s.files, p)
+	}
+	var todo []load.File
+	for _, f := range in.src.Content {
+		old := s.files[f.Path]
+		if old == nil || old.currency != cur || old.sum != model.Fingerprint(f.Data) {
+			todo = append(todo, f)
+		}
+	}
+	out := make([]*parsed, len(todo))
+	parallelSimple(len(todo), s.o.Workers, func(i int) {
+		f := todo[i]
+		p := &parsed{sum: model.Fingerprint(f.Data), currency: cur}
+		if strings.HasPrefix(f.Path, "content/careers/") {
+			p.career = parse.Career(f.Path, f.Data, cur, &p.diags)
+			if p.career != nil {
+				p.career.Body = nil
+			}
+		} else {
+			p.page = parse.Page(f.Path, f.Data, &p.diags)
+		}
+		out[i] = p
+	})
+	for i, f := range todo {
+		s.files[f.Path] = out[i]
+	}
+	in.src.Content = nil
+	paths := make([]string, 0, len(s.files))
+	for p := range s.files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var careers []*model.Career
+	var pages []*model.Page
+	for _, p := range paths {
+		f := s.files[p]
+		if f.career != nil && (s.o.Drafts || !f.career.Draft) {
+			careers = append(careers, f.career)
+		}
+		if f.page != nil && (s.o.Drafts || !f.page.Draft) {
+			pages = append(pages, f.page)
+		}
+	}
+	return careers, pages
+}
+
+func isContent(p string) bool { return strings.HasPrefix(p, "content/") }
+
+func exists(root, rel string) bool {
+	_, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
+	return err == nil
+}

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// Theme is a parsed theme: its templates, ready to execute, and its static
+// files, minified and with content-hashed names for CSS and JS. A Theme
+// serves any number of builds of any site; the build keeps one while the
+// theme's files and the minify setting are unchanged.
+type Theme struct {
+	minify    bool
+	templates map[string][]byte // name → text
+	static    map[string][]byte // output path → bytes, hashed assets included
+	assets    map[string]string // theme path → hashed output path
+	sums      map[trace.Key]uint64
+
+	mu   sync.Mutex
+	free []*tmplSet // parsed template sets not in use by a worker
+}
+
+// pageTemplates are the templates that render whole pages.
+var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills.html", "skill.html", "salaries.html", "page.html", "404.html", "alias.html"}
+
+// NewTheme parses the templates and prepares the static files.
+func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
+	t := &Theme{minify: minify, templates: map[string][]byte{}, sums: map[trace.Key]uint64{}}
+	shared := trace.Hash{}
+	for _, f := range templates {
+		t.templates[f.Path] = f.Data
+		if isPageTemplate(f.Path) {
+			var h trace.Hash
+			t.sums[key(kTemplate, f.Path)] = h.Bytes(f.Data).Sum()
+		} else {
+			shared.Str(f.Path).Bytes(f.Data)
+		}
+	}
+	t.sums[key(kTemplates, "")] = shared.Sum()
+	if err := t.prepareStatic(static); err != nil {
+		return nil, err
+	}
+	set, err := t.parse()
+	if err != nil {
+		return nil, err
+	}
+	t.free = append(t.free, set)
+	return t, nil
+}
+
+// prepareStatic minifies the static files and gives every CSS and JS file
+// a content-hashed name (assets/style.css → assets/style.3f9a1c2e.css), so
+// hosts can cache them forever.
+func (t *Theme) prepareStatic(files []load.File) error {
+	t.static = map[string][]byte{}
+	t.assets = map[string]string{}
+	min := newMinifier(t.minify)
+	for _, f := range files {
+		data := f.Data
+		if mt := mediaType(f.Path); mt != "" {
+			var err error
+			if data, err = min.bytes(mt, data); err != nil {
+				return fmt.Errorf("static/%s: %w", f.Path, err)
+			}
+		}
+		out := f.Path
+		if e := ext(f.Path); e == ".css" || e == ".js" {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(f.Path, e) + "." + hex.EncodeToString(sum[:4]) + e
+		}
+		t.assets[f.Path] = out
+		t.static[out] = data
+		var h trace.Hash
+		t.sums[key(kStatic, out)] = h.Bytes(data).Sum()
+		t.sums[key(kAsset, f.Path)] = trace.SumString(out)
+	}
+	return nil
+}
+
+// StaticPaths lists the output paths of the static files, sorted.
+func (t *Theme) StaticPaths() []string {
+	out := make([]string, 0, len(t.static))
+	for p := range t.static {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sum is the value of a theme key.
+func (t *Theme) sum(k trace.Key) uint64 {
+	if s, ok := t.sums[k]; ok {
+		return s
+	}
+	return trace.Absent
+}
+
+// tmplSet is one parsed copy of the templates. A worker holds one at a
+// time; the functions the templates call reach the worker through bind.
+type tmplSet struct {
+	pages map[string]*template.Template
+	base  *template.Template // the shared templates
+	bind  *worker
+}
+
+// acquire returns a template set for w's use until release.
+func (t *Theme) acquire(w *worker) (*tmplSet, error) {
+	t.mu.Lock()
+	var set *tmplSet
+	if n := len(t.free); n > 0 {
+		set, t.free = t.free[n-1], t.free[:n-1]
+	}
+	t.mu.Unlock()
+	if set == nil {
+		var err error
+		if set, err = t.parse(); err != nil {
+			return nil, err
+		}
+	}
+	set.bind = w
+	return set, nil
+}
+
+func (t *Theme) release(set *tmplSet) {
+	set.bind = nil
+	t.mu.Lock()
+	t.free = append(t.free, set)
+	t.mu.Unlock()
+}
+
+func (t *Theme) parse() (*tmplSet, error) {
+	set := &tmplSet{pages: map[string]*template.Template{}}
+	base := template.New("").Funcs(funcs(set))
+	names := make([]string, 0, len(t.templates))
+	for name := range t.templates {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if isPageTemplate(name) {
+			continue
+		}
+		if _, err := base.New(name).Parse(string(t.templates[name])); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+		}
+	}
+	set.base = base
+	for _, name := range pageTemplates {
+		data, ok := t.templates[name]
+		if !ok {
+			return nil, fmt.Errorf("templates/%s: the theme has no such template", name)
+		}
+		pt, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := pt.New(name).Parse(string(data)); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+		}
+		set.pages[name] = pt
+	}
+	return set, nil
+}
+
+func isPageTemplate(name string) bool { return slices.Contains(pageTemplates, name) }
+
+func trimTemplateErr(err error) error {
+	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+}

@@ -1,0 +1,219 @@
+package render
+
+import (
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// The values a rendering can read, by kind. The unit of dependency is a
+// group of fields that are shown together: a career's card fields, its
+// other frontmatter, its skills, its related careers and its body are five
+// values; a list (the careers A–Z, a skill's careers) is one value, its
+// members' identities in order. Every view accessor records the key of the
+// group it reads before it returns anything taken from it, and
+// values.Sum below hashes exactly the fields those accessors hand out;
+// the two are kept side by side in views.go and here.
+const (
+	kCareer         = "career"          // ID slug: URL, title, category, salary, demand, AI impact
+	kCareerAbout    = "career.about"    // summary, updated, draft, aliases, source file
+	kCareerSkills   = "career.skills"   // its skills, in the author's order
+	kCareerRelated  = "career.related"  // its related careers: who, pinned or not, shared skills
+	kCareerBody     = "career.body"     // its Markdown body, the line it starts on, its file
+	kSkill          = "skill"           // ID slug: name, URL
+	kSkillCareers   = "skill.careers"   // its careers, highest pay first
+	kSkillSpan      = "skill.span"      // the span of its careers' pay
+	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
+	kPageBody       = "page.body"       // its Markdown body, first line and file
+	kCategory       = "category"        // ID name: name, slug, careers A–Z
+	kAlias          = "alias"           // ID path: where it leads
+	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
+	kSiteCareers    = "site.careers"    // the careers A–Z
+	kSiteSkills     = "site.skills"     // the skills A–Z
+	kSitePages      = "site.pages"      // the plain pages
+	kSiteCategories = "site.categories" // the categories by name
+	kSiteBySalary   = "site.bysalary"   // the careers, highest pay first
+	kSiteTopPaying  = "site.toppaying"  // the home page's top lists
+	kSiteTopDemand  = "site.topdemand"  //
+	kSiteLowestAI   = "site.lowestai"   //
+	kSiteAliases    = "site.aliases"    // the alias paths
+	kLinkFile       = "link.file"       // ID content file: the URL it is published at
+	kLinkPath       = "link.path"       // ID site path: whether the site publishes it
+	kTemplate       = "template"        // ID page template: its text
+	kTemplates      = "templates"       // the shared templates' text
+	kAsset          = "asset"           // ID theme file: its hashed output path
+	kStatic         = "static"          // ID output path: the file's bytes
+	kOptions        = "render.options"  // base URL, minifying, live reload, careerguide's build
+)
+
+func key(kind, id string) trace.Key { return trace.Key{Kind: kind, ID: id} }
+
+// values gives the current value of every key of one site and theme.
+type values struct {
+	r          *Renderer
+	pages      map[string]*index.Page
+	categories map[string]*index.Category
+	aliases    map[string]*index.Alias
+}
+
+func newValues(r *Renderer) *values {
+	v := &values{r: r, pages: map[string]*index.Page{}, categories: map[string]*index.Category{}, aliases: map[string]*index.Alias{}}
+	for _, p := range r.site.Pages {
+		v.pages[p.URL] = p
+	}
+	for _, c := range r.site.Categories {
+		v.categories[c.Name] = c
+	}
+	for i := range r.site.Aliases {
+		a := &r.site.Aliases[i]
+		v.aliases[a.Path] = a
+	}
+	return v
+}
+
+// Sum implements trace.Values.
+func (v *values) Sum(k trace.Key) uint64 {
+	s := v.r.site
+	var h trace.Hash
+	switch k.Kind {
+	case kCareer, kCareerAbout, kCareerSkills, kCareerRelated, kCareerBody:
+		c := s.CareerBySlug(k.ID)
+		if c == nil {
+			return trace.Absent
+		}
+		hashCareer(&h, k.Kind, c)
+	case kSkill, kSkillCareers, kSkillSpan:
+		sk := s.SkillBySlug(k.ID)
+		if sk == nil {
+			return trace.Absent
+		}
+		hashSkill(&h, k.Kind, sk)
+	case kPage, kPageBody:
+		p := v.pages[k.ID]
+		if p == nil {
+			return trace.Absent
+		}
+		hashPage(&h, k.Kind, p)
+	case kCategory:
+		c := v.categories[k.ID]
+		if c == nil {
+			return trace.Absent
+		}
+		h.Str(c.Name).Str(c.Slug)
+		careerSlugs(&h, c.Careers)
+	case kAlias:
+		a := v.aliases[k.ID]
+		if a == nil {
+			return trace.Absent
+		}
+		h.Str(a.Path).Str(a.To)
+	case kSiteConfig:
+		hashConfig(&h, s)
+	case kSiteCareers:
+		careerSlugs(&h, s.Careers)
+	case kSiteBySalary:
+		careerSlugs(&h, s.BySalary)
+	case kSiteTopPaying:
+		careerSlugs(&h, s.TopPaying)
+	case kSiteTopDemand:
+		careerSlugs(&h, s.TopDemand)
+	case kSiteLowestAI:
+		careerSlugs(&h, s.LowestAI)
+	case kSiteSkills:
+		skillSlugs(&h, s.Skills)
+	case kSitePages:
+		h.Int(int64(len(s.Pages)))
+		for _, p := range s.Pages {
+			h.Str(p.URL)
+		}
+	case kSiteCategories:
+		h.Int(int64(len(s.Categories)))
+		for _, c := range s.Categories {
+			h.Str(c.Name)
+		}
+	case kSiteAliases:
+		h.Int(int64(len(s.Aliases)))
+		for _, a := range s.Aliases {
+			h.Str(a.Path)
+		}
+	case kLinkFile:
+		p, ok := s.Content(k.ID)
+		if !ok {
+			return trace.Absent
+		}
+		h.Str(p)
+	case kLinkPath:
+		h.Bool(s.Exists(k.ID))
+	case kTemplate, kTemplates, kAsset, kStatic:
+		return v.r.theme.sum(k)
+	case kOptions:
+		o := v.r.opts
+		h.Str(v.r.basePath).Str(v.r.absBase).Bool(o.Minify).Bool(o.LiveReload).Str(o.BuildID)
+	default:
+		return trace.Absent
+	}
+	return h.Sum()
+}
+
+// hashCareer hashes one of a career's values; views.go hands out the
+// same fields.
+func hashCareer(h *trace.Hash, kind string, c *index.Career) {
+	switch kind {
+	case kCareer:
+		sal := c.Salary
+		h.Str(c.Slug).Str(c.URL).Str(c.Title).Str(c.Category).
+			Float(sal.Min).Float(sal.Max).Str(sal.Currency).Str(sal.Period).Bool(sal.OpenEnded).
+			Int(int64(c.Demand)).Int(int64(c.AIImpact))
+	case kCareerAbout:
+		h.Str(c.Summary).Time(c.Updated).Bool(c.Draft).Strs(c.Aliases).Str(c.Source)
+	case kCareerSkills:
+		skillSlugs(h, c.Skills)
+	case kCareerRelated:
+		h.Int(int64(len(c.Related)))
+		for _, r := range c.Related {
+			h.Str(r.Slug).Bool(r.Pinned)
+			skillSlugs(h, r.Shared)
+		}
+	case kCareerBody:
+		h.Str(c.BodySum).Int(int64(c.BodyLine)).Str(c.Source)
+	}
+}
+
+func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
+	switch kind {
+	case kSkill:
+		h.Str(sk.Name).Str(sk.Slug).Str(sk.URL)
+	case kSkillCareers:
+		careerSlugs(h, sk.Careers)
+	case kSkillSpan:
+		h.Float(sk.Min).Float(sk.Median).Float(sk.Max).Str(sk.Currency).Bool(sk.OpenEnded)
+	}
+}
+
+func hashPage(h *trace.Hash, kind string, p *index.Page) {
+	switch kind {
+	case kPage:
+		h.Str(p.URL).Str(p.Title).Str(p.Description).Time(p.Updated).Bool(p.Draft).Strs(p.Aliases).Str(p.Source)
+	case kPageBody:
+		h.Bytes(p.Body).Int(int64(p.BodyLine)).Str(p.Source)
+	}
+}
+
+func hashConfig(h *trace.Hash, s *index.Site) {
+	c := s.Config
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Author).Bool(c.UnsafeHTML)
+	hashAny(h, c.Params)
+}
+
+func careerSlugs(h *trace.Hash, cs []*index.Career) {
+	h.Int(int64(len(cs)))
+	for _, c := range cs {
+		h.Str(c.Slug)
+	}
+}
+
+func skillSlugs(h *trace.Hash, sks []*index.Skill) {
+	h.Int(int64(len(sks)))
+	for _, sk := range sks {
+		h.Str(sk.Slug)
+	}
+}

@@ -1,0 +1,348 @@
+package render
+
+import (
+	"time"
+
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/model"
+)
+
+// The views are what templates see of the site. Each accessor notes the
+// value it reads in the rendering's record before returning it, so that a
+// page is rendered again exactly when something it showed changed,
+// however the template reached it: through `with`, a variable, a
+// `template` call, `index`, `range` or a function. The fields they hand
+// out are the ones values.Sum hashes for the same key.
+
+// Site is the whole site (.Site).
+type Site struct{ w *worker }
+
+// Config is site.yaml, with --base-url applied.
+func (s *Site) Config() model.Config {
+	s.w.read(kSiteConfig, "")
+	return s.w.r.site.Config
+}
+
+// Careers lists every career, A–Z by title.
+func (s *Site) Careers() []*Career {
+	s.w.read(kSiteCareers, "")
+	return s.w.careers(s.w.r.site.Careers)
+}
+
+// BySalary lists every career, highest yearly midpoint first.
+func (s *Site) BySalary() []*Career {
+	s.w.read(kSiteBySalary, "")
+	return s.w.careers(s.w.r.site.BySalary)
+}
+
+// TopPaying lists the best-paid careers, for the home page.
+func (s *Site) TopPaying() []*Career {
+	s.w.read(kSiteTopPaying, "")
+	return s.w.careers(s.w.r.site.TopPaying)
+}
+
+// TopDemand lists the careers in highest demand.
+func (s *Site) TopDemand() []*Career {
+	s.w.read(kSiteTopDemand, "")
+	return s.w.careers(s.w.r.site.TopDemand)
+}
+
+// LowestAI lists the careers least changed by AI.
+func (s *Site) LowestAI() []*Career {
+	s.w.read(kSiteLowestAI, "")
+	return s.w.careers(s.w.r.site.LowestAI)
+}
+
+// Skills lists every skill, A–Z by name.
+func (s *Site) Skills() []*Skill {
+	s.w.read(kSiteSkills, "")
+	return s.w.skills(s.w.r.site.Skills)
+}
+
+// Pages lists the plain pages, by URL.
+func (s *Site) Pages() []*Page {
+	s.w.read(kSitePages, "")
+	out := make([]*Page, len(s.w.r.site.Pages))
+	for i, p := range s.w.r.site.Pages {
+		out[i] = &Page{s.w, p}
+	}
+	return out
+}
+
+// Categories lists the categories by name.
+func (s *Site) Categories() []*Category {
+	s.w.read(kSiteCategories, "")
+	out := make([]*Category, len(s.w.r.site.Categories))
+	for i, c := range s.w.r.site.Categories {
+		out[i] = &Category{s.w, c}
+	}
+	return out
+}
+
+// Aliases lists the old URLs that redirect, by path.
+func (s *Site) Aliases() []*Alias {
+	s.w.read(kSiteAliases, "")
+	out := make([]*Alias, len(s.w.r.site.Aliases))
+	for i := range s.w.r.site.Aliases {
+		out[i] = &Alias{s.w, &s.w.r.site.Aliases[i]}
+	}
+	return out
+}
+
+// CareerBySlug returns the career with the slug, or nil.
+func (s *Site) CareerBySlug(slug string) *Career {
+	s.w.read(kCareer, slug)
+	if c := s.w.r.site.CareerBySlug(slug); c != nil {
+		return &Career{s.w, c}
+	}
+	return nil
+}
+
+// SkillBySlug returns the skill with the slug, or nil.
+func (s *Site) SkillBySlug(slug string) *Skill {
+	s.w.read(kSkill, slug)
+	if sk := s.w.r.site.SkillBySlug(slug); sk != nil {
+		return &Skill{s.w, sk}
+	}
+	return nil
+}
+
+// Career is one career.
+type Career struct {
+	w *worker
+	c *index.Career
+}
+
+func (c *Career) card() *index.Career {
+	c.w.read(kCareer, c.c.Slug)
+	return c.c
+}
+
+func (c *Career) about() *index.Career {
+	c.w.read(kCareerAbout, c.c.Slug)
+	return c.c
+}
+
+// Slug is the career's slug.
+func (c *Career) Slug() string { return c.card().Slug }
+
+// URL is the career's path below the base, "careers/<slug>/".
+func (c *Career) URL() string { return c.card().URL }
+
+// Title is the career's name.
+func (c *Career) Title() string { return c.card().Title }
+
+// Category is the career's category.
+func (c *Career) Category() string { return c.card().Category }
+
+// Salary is the career's pay range.
+func (c *Career) Salary() model.Salary { return c.card().Salary }
+
+// Demand is how much employers look for the career.
+func (c *Career) Demand() model.Level { return c.card().Demand }
+
+// AIImpact is how much AI changes the career's work.
+func (c *Career) AIImpact() model.Level { return c.card().AIImpact }
+
+// Summary is the career's one- or two-sentence summary.
+func (c *Career) Summary() string { return c.about().Summary }
+
+// Updated is when the page was last reviewed; zero when not dated.
+func (c *Career) Updated() time.Time { return c.about().Updated }
+
+// Draft reports whether the career is marked draft.
+func (c *Career) Draft() bool { return c.about().Draft }
+
+// Aliases are the career's old URLs.
+func (c *Career) Aliases() []string { return c.about().Aliases }
+
+// Source is the career's file, relative to the site folder.
+func (c *Career) Source() string { return c.about().Source }
+
+// Skills are the career's skills, in the author's order.
+func (c *Career) Skills() []*Skill {
+	c.w.read(kCareerSkills, c.c.Slug)
+	return c.w.skills(c.c.Skills)
+}
+
+// Related are the careers shown as related: pinned ones first, then those
+// sharing the most skills.
+func (c *Career) Related() []*Related {
+	c.w.read(kCareerRelated, c.c.Slug)
+	out := make([]*Related, len(c.c.Related))
+	for i, r := range c.c.Related {
+		out[i] = &Related{Career: &Career{c.w, r.Career}, owner: c.c, r: r}
+	}
+	return out
+}
+
+// Related is a career shown as related to another.
+type Related struct {
+	*Career
+	owner *index.Career
+	r     index.Related
+}
+
+// Shared are the skills the two careers share, in the other career's order.
+func (r *Related) Shared() []*Skill {
+	r.w.read(kCareerRelated, r.owner.Slug)
+	return r.w.skills(r.r.Shared)
+}
+
+// Pinned reports whether the author chose this related career.
+func (r *Related) Pinned() bool {
+	r.w.read(kCareerRelated, r.owner.Slug)
+	return r.r.Pinned
+}
+
+// Skill is one skill and the careers that list it.
+type Skill struct {
+	w *worker
+	s *index.Skill
+}
+
+func (s *Skill) name() *index.Skill {
+	s.w.read(kSkill, s.s.Slug)
+	return s.s
+}
+
+func (s *Skill) span() *index.Skill {
+	s.w.read(kSkillSpan, s.s.Slug)
+	return s.s
+}
+
+// Name is the skill's most common spelling.
+func (s *Skill) Name() string { return s.name().Name }
+
+// Slug is the skill's slug.
+func (s *Skill) Slug() string { return s.name().Slug }
+
+// URL is the skill's page below the base, "skills/<slug>/".
+func (s *Skill) URL() string { return s.name().URL }
+
+// Careers lists the careers with the skill, highest yearly midpoint first.
+func (s *Skill) Careers() []*Career {
+	s.w.read(kSkillCareers, s.s.Slug)
+	return s.w.careers(s.s.Careers)
+}
+
+// Min is the lowest yearly pay of the skill's careers, in Currency.
+func (s *Skill) Min() float64 { return s.span().Min }
+
+// Median is the median of the careers' yearly midpoints.
+func (s *Skill) Median() float64 { return s.span().Median }
+
+// Max is the highest yearly pay.
+func (s *Skill) Max() float64 { return s.span().Max }
+
+// Currency is the currency most of the skill's careers are paid in.
+func (s *Skill) Currency() string { return s.span().Currency }
+
+// OpenEnded reports whether the highest pay is open-ended.
+func (s *Skill) OpenEnded() bool { return s.span().OpenEnded }
+
+// Page is a plain page such as content/about.md.
+type Page struct {
+	w *worker
+	p *index.Page
+}
+
+func (p *Page) get() *index.Page {
+	p.w.read(kPage, p.p.URL)
+	return p.p
+}
+
+// Title is the page's title.
+func (p *Page) Title() string { return p.get().Title }
+
+// Description is the page's description.
+func (p *Page) Description() string { return p.get().Description }
+
+// URL is the page's path below the base.
+func (p *Page) URL() string { return p.get().URL }
+
+// Updated is when the page was last reviewed.
+func (p *Page) Updated() time.Time { return p.get().Updated }
+
+// Draft reports whether the page is marked draft.
+func (p *Page) Draft() bool { return p.get().Draft }
+
+// Aliases are the page's old URLs.
+func (p *Page) Aliases() []string { return p.get().Aliases }
+
+// Source is the page's file.
+func (p *Page) Source() string { return p.get().Source }
+
+// Category is a category of careers.
+type Category struct {
+	w *worker
+	c *index.Category
+}
+
+func (c *Category) get() *index.Category {
+	c.w.read(kCategory, c.c.Name)
+	return c.c
+}
+
+// Name is the category's name.
+func (c *Category) Name() string { return c.get().Name }
+
+// Slug is the category's slug, for anchors and URLs.
+func (c *Category) Slug() string { return c.get().Slug }
+
+// Careers lists the category's careers, A–Z.
+func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	w *worker
+	a *index.Alias
+}
+
+// Path is the old URL's path below the base.
+func (a *Alias) Path() string {
+	a.w.read(kAlias, a.a.Path)
+	return a.a.Path
+}
+
+// To is the path of the page it leads to.
+func (a *Alias) To() string {
+	a.w.read(kAlias, a.a.Path)
+	return a.a.To
+}
+
+func (w *worker) careers(cs []*index.Career) []*Career {
+	out := make([]*Career, len(cs))
+	for i, c := range cs {
+		out[i] = &Career{w, c}
+	}
+	return out
+}
+
+func (w *worker) skills(sks []*index.Skill) []*Skill {
+	out := make([]*Skill, len(sks))
+	for i, sk := range sks {
+		out[i] = &Skill{w, sk}
+	}
+	return out
+}
+
+// identity names a view for the fragment cache: the same name and
+// identity give the same rendering as long as what it read is unchanged.
+func identity(data any) (string, bool) {
+	switch v := data.(type) {
+	case *Career:
+		return "career " + v.c.Slug, true
+	case *Related:
+		return "related " + v.owner.Slug + " " + v.c.Slug, true
+	case *Skill:
+		return "skill " + v.s.Slug, true
+	case *Page:
+		return "page " + v.p.URL, true
+	case *Category:
+		return "category " + v.c.Name, true
+	case *Alias:
+		return "alias " + v.a.Path, true
+	}
+	return "", false
+}

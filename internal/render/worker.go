@@ -1,0 +1,122 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// Worker renders jobs one at a time, with its own parsed copy of the
+// templates. Use one per goroutine, and Close it when done.
+type Worker struct{ w *worker }
+
+type worker struct {
+	r     *Renderer
+	set   *tmplSet
+	rec   *trace.Recorder // where reads are noted: the job's, or a fragment's
+	diags *diag.List      // where problems are reported: likewise
+	buf   bytes.Buffer
+}
+
+// NewWorker returns a worker for r's jobs.
+func (r *Renderer) NewWorker() (*Worker, error) {
+	w := &worker{r: r}
+	set, err := r.theme.acquire(w)
+	if err != nil {
+		return nil, err
+	}
+	w.set = set
+	return &Worker{w}, nil
+}
+
+// Close hands the worker's templates back for later workers.
+func (w *Worker) Close() {
+	if w.w.set != nil {
+		w.w.r.theme.release(w.w.set)
+		w.w.set = nil
+	}
+}
+
+func (w *worker) read(kind, id string) { w.rec.Read(key(kind, id)) }
+
+// Output is a rendered job: its bytes, what rendering it read and the
+// problems found in content while rendering it, such as broken links.
+type Output struct {
+	Data  []byte
+	Reads *trace.Recorder
+	Diags diag.List
+}
+
+// Render renders job j.
+func (w *Worker) Render(j Job) (Output, error) {
+	rec := &trace.Recorder{}
+	var ds diag.List
+	w.w.rec, w.w.diags = rec, &ds
+	defer func() { w.w.rec, w.w.diags = nil, nil }()
+	rec.Read(key(kOptions, ""))
+	data, err := w.w.render(j)
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{Data: data, Reads: rec, Diags: ds}, nil
+}
+
+// fragment names a shared template rendered for one item of the site.
+type fragment struct{ name, id string }
+
+// partial executes the shared template name with data. When data is an
+// item of the site (a career, a skill…), the rendering is a piece of work
+// of its own: it is kept in the cache with what it read, reused while
+// that is unchanged, and the job that includes it is recorded as having
+// read the same. Other data is rendered in place.
+func (w *worker) partial(name string, data any) (template.HTML, error) {
+	id, ok := identity(data)
+	if !ok {
+		return w.execute(name, data)
+	}
+	frag := fragment{name, id}
+	cache := w.r.cache
+	if e, ok := cache.Lookup(frag); ok {
+		w.rec.Use(e)
+		w.diags.Add(e.Diags)
+		return e.Value.(template.HTML), nil
+	}
+	outer, outerDiags := w.rec, w.diags
+	rec := &trace.Recorder{}
+	var ds diag.List
+	w.rec, w.diags = rec, &ds
+	rec.Read(key(kTemplates, ""))
+	rec.Read(key(kOptions, ""))
+	h, err := w.execute(name, data)
+	w.rec, w.diags = outer, outerDiags
+	if err != nil {
+		return "", err
+	}
+	e := cache.Store(frag, rec, trace.Entry{Value: h, Diags: ds})
+	w.rec.Use(e)
+	w.diags.Add(ds)
+	return h, nil
+}
+
+// execute runs the shared template name with data.
+func (w *worker) execute(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := w.set.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// page executes the page template name with view v.
+func (w *worker) page(name string, v *View) ([]byte, error) {
+	w.read(kTemplate, name)
+	w.read(kTemplates, "")
+	w.buf.Reset()
+	if err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v); err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+	}
+	return w.buf.Bytes(), nil
+}

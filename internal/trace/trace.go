@@ -1,0 +1,169 @@
+// Package trace owns incremental rebuilds. While a piece of work runs (a
+// page, or a fragment such as a career's card), it notes in a Recorder
+// every value it reads: one field of one career, a list and its order, a
+// template file, an asset's hashed name. The Cache keeps each piece's
+// result together with what it read and the sums those values had, and
+// hands the result back in a later build only when every one of those
+// values has the same sum now. What work depends on is never guessed from
+// source text: it is whatever the work was seen to read.
+//
+// This is the "verifying trace" of Mokhov, Mitchell and Peyton Jones,
+// Build Systems à la Carte (2018); Hugo's identity manager and Salsa
+// record dependencies the same way.
+package trace
+
+import (
+	"math"
+	"time"
+)
+
+// Key names one value that work can read.
+type Key struct {
+	Kind string // what sort of value: "career.title", "site.careers", "template"
+	ID   string // which one: a career's slug, a template's name; "" when there is one
+}
+
+// String is "kind id", or the kind alone.
+func (k Key) String() string {
+	if k.ID == "" {
+		return k.Kind
+	}
+	return k.Kind + " " + k.ID
+}
+
+// Values gives the current value of every key, as a sum. Equal values
+// must give equal sums, and a key whose value no longer exists (a deleted
+// career's title) must give a sum of its own, such as Absent.
+type Values interface {
+	Sum(Key) uint64
+}
+
+// Absent is the sum of a value that does not exist.
+const Absent uint64 = 0x9e3779b97f4a7c15
+
+// Recorder collects what one piece of work reads. It is not safe for
+// concurrent use; a nil Recorder records nothing.
+type Recorder struct {
+	keys []Key
+	ids  []int32     // reads already known to the cache, from reused fragments
+	uses []*Entry    // fragments used, kept alive with the work's entry
+	seen map[Key]int // dedupes keys once the list grows
+}
+
+// Read notes that the work read the value named by k.
+func (r *Recorder) Read(k Key) {
+	if r == nil {
+		return
+	}
+	if r.seen != nil {
+		if _, ok := r.seen[k]; ok {
+			return
+		}
+		r.seen[k] = len(r.keys)
+	} else if len(r.keys) >= 64 {
+		r.seen = make(map[Key]int, 2*len(r.keys))
+		for i, x := range r.keys {
+			r.seen[x] = i
+		}
+		if _, ok := r.seen[k]; ok {
+			return
+		}
+		r.seen[k] = len(r.keys)
+	}
+	r.keys = append(r.keys, k)
+}
+
+// Use notes that the work included the result of e, a fragment: the work
+// read everything e read.
+func (r *Recorder) Use(e *Entry) {
+	if r == nil || e == nil {
+		return
+	}
+	r.ids = append(r.ids, e.deps...)
+	r.uses = append(r.uses, e)
+}
+
+// Reads returns the keys read so far, for tests and messages.
+func (r *Recorder) Reads() []Key { return r.keys }
+
+// Hash builds a value's sum from its parts (64-bit FNV-1a). The zero Hash
+// is ready to use.
+type Hash struct{ x uint64 } // the FNV state XOR its offset, so that zero is the start
+
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+// Str adds a string, with its length so that parts cannot run together.
+func (h *Hash) Str(s string) *Hash {
+	h.Int(int64(len(s)))
+	x := h.x ^ offset64
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= prime64
+	}
+	h.x = x ^ offset64
+	return h
+}
+
+// Bytes adds a byte slice.
+func (h *Hash) Bytes(b []byte) *Hash {
+	h.Int(int64(len(b)))
+	x := h.x ^ offset64
+	for _, c := range b {
+		x ^= uint64(c)
+		x *= prime64
+	}
+	h.x = x ^ offset64
+	return h
+}
+
+// Int adds an integer.
+func (h *Hash) Int(v int64) *Hash {
+	x := h.x ^ offset64
+	for i := 0; i < 8; i++ {
+		x ^= uint64(v) & 0xff
+		x *= prime64
+		v >>= 8
+	}
+	h.x = x ^ offset64
+	return h
+}
+
+// Float adds a float by its bits.
+func (h *Hash) Float(v float64) *Hash { return h.Int(int64(math.Float64bits(v))) }
+
+// Bool adds a boolean.
+func (h *Hash) Bool(v bool) *Hash {
+	if v {
+		return h.Int(1)
+	}
+	return h.Int(0)
+}
+
+// Time adds an instant.
+func (h *Hash) Time(t time.Time) *Hash { return h.Int(t.UnixNano()).Bool(t.IsZero()) }
+
+// Strs adds a list of strings.
+func (h *Hash) Strs(list []string) *Hash {
+	h.Int(int64(len(list)))
+	for _, s := range list {
+		h.Str(s)
+	}
+	return h
+}
+
+// Sum returns the sum; it is never Absent.
+func (h *Hash) Sum() uint64 {
+	if s := h.x ^ offset64; s != Absent {
+		return s
+	}
+	return Absent + 1
+}
+
+// SumString is the sum of one string.
+func SumString(s string) uint64 {
+	var h Hash
+	return h.Str(s).Sum()
+}
