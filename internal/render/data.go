@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"sort"
 	"time"
-
 )
 
 // sitemap writes sitemap.xml: every page a reader can land on.
