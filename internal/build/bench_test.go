@@ -135,7 +135,7 @@ func BenchmarkRenderCareer(b *testing.B) {
 // file the edit benchmarks change: relative, absolute, and its bytes.
 func serving(b *testing.B) (*build.Session, string, string, []byte) {
 	src := corpus(b, 10000)
-	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Theme: careerguide.Theme})
+	s := build.NewSession(build.Options{Source: src, Out: b.TempDir(), LiveReload: true, Private: true, Theme: careerguide.Theme})
 	if _, err := s.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
@@ -175,4 +175,16 @@ func BenchmarkServeFrontmatterEdit(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func servingT(t *testing.T) (*build.Session, string, string, []byte) {
+	src := filepath.Join(os.TempDir(), "careerguide-bench-10000")
+	s := build.NewSession(build.Options{Source: src, Out: t.TempDir(), LiveReload: true, Private: true, Theme: careerguide.Theme})
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/careers/cloud-engineering-0.md"
+	full := filepath.Join(src, file)
+	orig, _ := os.ReadFile(full)
+	return s, file, full, orig
 }

@@ -66,11 +66,13 @@ type Result struct {
 	Pages    int // HTML pages
 	Files    int // every output file
 	Rendered int // files rendered by this build, not reused
-	Careers  int
-	Skills   int
-	Stats    output.Stats
-	Out      string
-	Duration time.Duration
+	// RenderedPaths lists those files, sorted.
+	RenderedPaths []string
+	Careers       int
+	Skills        int
+	Stats         output.Stats
+	Out           string
+	Duration      time.Duration
 }
 
 // ErrContent is returned, wrapped, when the content has errors; the

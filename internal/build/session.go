@@ -29,6 +29,8 @@ type Session struct {
 	state    *state         // where the cache and record are saved; nil when they are not
 	loaded   bool           // the saved state was read
 	currency string         // the default currency of the last parse
+
+	afterParse func() // for tests: runs between the parse and render steps
 }
 
 // NewSession prepares to build the site o describes.
@@ -71,6 +73,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.Diags.Add(in.diags)
 	careers, pages := s.parse(in)
+	if s.afterParse != nil {
+		s.afterParse()
+	}
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
@@ -260,6 +265,7 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 		ds.Add(lists[i])
 		if rendered[i] {
 			res.Rendered++
+			res.RenderedPaths = append(res.RenderedPaths, j.Path)
 		}
 		if j.HTML() {
 			res.Pages++

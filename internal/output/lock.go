@@ -49,7 +49,13 @@ func Lock(ctx context.Context, dir string, wait func(pid int)) (unlock func(), e
 			break
 		}
 		if !told && wait != nil {
-			wait(lockHolder(f))
+			// The holder writes its id just after it takes the lock.
+			pid := lockHolder(f)
+			for i := 0; pid == 0 && i < 20; i++ {
+				time.Sleep(10 * time.Millisecond)
+				pid = lockHolder(f)
+			}
+			wait(pid)
 			told = true
 		}
 		select {
@@ -59,8 +65,7 @@ func Lock(ctx context.Context, dir string, wait func(pid int)) (unlock func(), e
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	f.Truncate(0)
-	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	f.WriteAt([]byte(fmt.Sprintf("%-20d\n", os.Getpid())), 0)
 	return func() {
 		releaseLock(f)
 		f.Close()

@@ -172,6 +172,11 @@ func (t *Theme) parse() (*tmplSet, error) {
 
 func isPageTemplate(name string) bool { return slices.Contains(pageTemplates, name) }
 
-func trimTemplateErr(err error) error {
-	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
-}
+// trimTemplateErr drops html/template's "template: " prefix, keeping the
+// error it wraps.
+func trimTemplateErr(err error) error { return templateErr{err} }
+
+type templateErr struct{ err error }
+
+func (e templateErr) Error() string { return strings.TrimPrefix(e.err.Error(), "template: ") }
+func (e templateErr) Unwrap() error { return e.err }

@@ -14,8 +14,11 @@ import (
 // values.Sum below hashes exactly the fields those accessors hand out;
 // the two are kept side by side in views.go and here.
 const (
-	kCareer         = "career"          // ID slug: URL, title, category, salary, demand, AI impact
-	kCareerAbout    = "career.about"    // summary, updated, draft, aliases, source file
+	kCareer         = "career"          // ID slug: title, category
+	kCareerPay      = "career.pay"      // its salary
+	kCareerLevels   = "career.levels"   // demand and AI impact
+	kCareerAbout    = "career.about"    // summary, draft, aliases, source file
+	kCareerUpdated  = "career.updated"  // the date it was last reviewed
 	kCareerSkills   = "career.skills"   // its skills, in the author's order
 	kCareerRelated  = "career.related"  // its related careers: who, pinned or not, shared skills
 	kCareerBody     = "career.body"     // its Markdown body, the line it starts on, its file
@@ -75,7 +78,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 	s := v.r.site
 	var h trace.Hash
 	switch k.Kind {
-	case kCareer, kCareerAbout, kCareerSkills, kCareerRelated, kCareerBody:
+	case kCareer, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
 		c := s.CareerBySlug(k.ID)
 		if c == nil {
 			return trace.Absent
@@ -159,12 +162,16 @@ func (v *values) Sum(k trace.Key) uint64 {
 func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 	switch kind {
 	case kCareer:
+		h.Str(c.Title).Str(c.Category)
+	case kCareerPay:
 		sal := c.Salary
-		h.Str(c.Slug).Str(c.URL).Str(c.Title).Str(c.Category).
-			Float(sal.Min).Float(sal.Max).Str(sal.Currency).Str(sal.Period).Bool(sal.OpenEnded).
-			Int(int64(c.Demand)).Int(int64(c.AIImpact))
+		h.Float(sal.Min).Float(sal.Max).Str(sal.Currency).Str(sal.Period).Bool(sal.OpenEnded)
+	case kCareerLevels:
+		h.Int(int64(c.Demand)).Int(int64(c.AIImpact))
 	case kCareerAbout:
-		h.Str(c.Summary).Time(c.Updated).Bool(c.Draft).Strs(c.Aliases).Str(c.Source)
+		h.Str(c.Summary).Bool(c.Draft).Strs(c.Aliases).Str(c.Source)
+	case kCareerUpdated:
+		h.Time(c.Updated)
 	case kCareerSkills:
 		skillSlugs(h, c.Skills)
 	case kCareerRelated:
@@ -181,7 +188,7 @@ func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 	switch kind {
 	case kSkill:
-		h.Str(sk.Name).Str(sk.Slug).Str(sk.URL)
+		h.Str(sk.Name)
 	case kSkillCareers:
 		careerSlugs(h, sk.Careers)
 	case kSkillSpan:
@@ -192,7 +199,7 @@ func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 func hashPage(h *trace.Hash, kind string, p *index.Page) {
 	switch kind {
 	case kPage:
-		h.Str(p.URL).Str(p.Title).Str(p.Description).Time(p.Updated).Bool(p.Draft).Strs(p.Aliases).Str(p.Source)
+		h.Str(p.Title).Str(p.Description).Time(p.Updated).Bool(p.Draft).Strs(p.Aliases).Str(p.Source)
 	case kPageBody:
 		h.Bytes(p.Body).Int(int64(p.BodyLine)).Str(p.Source)
 	}

@@ -127,12 +127,10 @@ func (v *View) markdown() (*markdown.Result, error) {
 	case v.career != nil:
 		c := v.career
 		id, file, url, line = "career "+c.Slug, c.Source, c.URL, c.BodyLine
-		w.read(kCareer, c.Slug) // the page's URL, for relative links
 		body = func() ([]byte, error) { return w.r.careerBody(c.Career) }
 	case v.page != nil:
 		p := v.page
 		id, file, url, line = "page "+p.URL, p.Source, p.URL, p.BodyLine
-		w.read(kPage, p.URL)
 		body = func() ([]byte, error) { return p.Body, nil }
 	default:
 		return nil, nil
@@ -150,10 +148,8 @@ func (v *View) markdown() (*markdown.Result, error) {
 	rec.Read(key(kSiteConfig, "")) // unsafe_html
 	if v.career != nil {
 		rec.Read(key(kCareerBody, v.career.Slug))
-		rec.Read(key(kCareer, v.career.Slug))
 	} else {
 		rec.Read(key(kPageBody, v.page.URL))
-		rec.Read(key(kPage, v.page.URL))
 	}
 	src, err := body()
 	if err != nil {

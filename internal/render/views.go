@@ -118,16 +118,28 @@ func (c *Career) card() *index.Career {
 	return c.c
 }
 
+func (c *Career) pay() *index.Career {
+	c.w.read(kCareerPay, c.c.Slug)
+	return c.c
+}
+
+func (c *Career) levels() *index.Career {
+	c.w.read(kCareerLevels, c.c.Slug)
+	return c.c
+}
+
 func (c *Career) about() *index.Career {
 	c.w.read(kCareerAbout, c.c.Slug)
 	return c.c
 }
 
-// Slug is the career's slug.
-func (c *Career) Slug() string { return c.card().Slug }
+// Slug is the career's slug. It names the career, so reading it reads
+// nothing that can change: the list the career came from was read.
+func (c *Career) Slug() string { return c.c.Slug }
 
-// URL is the career's path below the base, "careers/<slug>/".
-func (c *Career) URL() string { return c.card().URL }
+// URL is the career's path below the base, "careers/<slug>/", which
+// follows from its slug.
+func (c *Career) URL() string { return c.c.URL }
 
 // Title is the career's name.
 func (c *Career) Title() string { return c.card().Title }
@@ -136,19 +148,22 @@ func (c *Career) Title() string { return c.card().Title }
 func (c *Career) Category() string { return c.card().Category }
 
 // Salary is the career's pay range.
-func (c *Career) Salary() model.Salary { return c.card().Salary }
+func (c *Career) Salary() model.Salary { return c.pay().Salary }
 
 // Demand is how much employers look for the career.
-func (c *Career) Demand() model.Level { return c.card().Demand }
+func (c *Career) Demand() model.Level { return c.levels().Demand }
 
 // AIImpact is how much AI changes the career's work.
-func (c *Career) AIImpact() model.Level { return c.card().AIImpact }
+func (c *Career) AIImpact() model.Level { return c.levels().AIImpact }
 
 // Summary is the career's one- or two-sentence summary.
 func (c *Career) Summary() string { return c.about().Summary }
 
 // Updated is when the page was last reviewed; zero when not dated.
-func (c *Career) Updated() time.Time { return c.about().Updated }
+func (c *Career) Updated() time.Time {
+	c.w.read(kCareerUpdated, c.c.Slug)
+	return c.c.Updated
+}
 
 // Draft reports whether the career is marked draft.
 func (c *Career) Draft() bool { return c.about().Draft }
@@ -214,11 +229,11 @@ func (s *Skill) span() *index.Skill {
 // Name is the skill's most common spelling.
 func (s *Skill) Name() string { return s.name().Name }
 
-// Slug is the skill's slug.
-func (s *Skill) Slug() string { return s.name().Slug }
+// Slug is the skill's slug, which names it.
+func (s *Skill) Slug() string { return s.s.Slug }
 
 // URL is the skill's page below the base, "skills/<slug>/".
-func (s *Skill) URL() string { return s.name().URL }
+func (s *Skill) URL() string { return s.s.URL }
 
 // Careers lists the careers with the skill, highest yearly midpoint first.
 func (s *Skill) Careers() []*Career {
@@ -258,8 +273,8 @@ func (p *Page) Title() string { return p.get().Title }
 // Description is the page's description.
 func (p *Page) Description() string { return p.get().Description }
 
-// URL is the page's path below the base.
-func (p *Page) URL() string { return p.get().URL }
+// URL is the page's path below the base, which names it.
+func (p *Page) URL() string { return p.p.URL }
 
 // Updated is when the page was last reviewed.
 func (p *Page) Updated() time.Time { return p.get().Updated }

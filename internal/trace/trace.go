@@ -13,6 +13,7 @@
 package trace
 
 import (
+	"encoding/binary"
 	"math"
 	"time"
 )
@@ -86,48 +87,56 @@ func (r *Recorder) Use(e *Entry) {
 // Reads returns the keys read so far, for tests and messages.
 func (r *Recorder) Reads() []Key { return r.keys }
 
-// Hash builds a value's sum from its parts (64-bit FNV-1a). The zero Hash
-// is ready to use.
-type Hash struct{ x uint64 } // the FNV state XOR its offset, so that zero is the start
+// Hash builds a value's sum from its parts, a 64-bit word at a time
+// (multiply and xor-shift, as in the finalizers of MurmurHash). It is
+// stable across processes, so sums can be saved. The zero Hash is ready
+// to use.
+type Hash struct{ x uint64 }
 
 const (
-	offset64 = 14695981039346656037
-	prime64  = 1099511628211
+	seed64  = 0x243f6a8885a308d3
+	prime64 = 0x9fb21c651e98df25
 )
+
+func (h *Hash) word(w uint64) {
+	x := (h.x ^ seed64 ^ w) * prime64
+	h.x = (x ^ x>>29) ^ seed64
+}
 
 // Str adds a string, with its length so that parts cannot run together.
 func (h *Hash) Str(s string) *Hash {
-	h.Int(int64(len(s)))
-	x := h.x ^ offset64
-	for i := 0; i < len(s); i++ {
-		x ^= uint64(s[i])
-		x *= prime64
+	h.word(uint64(len(s)))
+	for len(s) >= 8 {
+		h.word(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
+		s = s[8:]
 	}
-	h.x = x ^ offset64
+	var w uint64
+	for i := 0; i < len(s); i++ {
+		w |= uint64(s[i]) << (8 * i)
+	}
+	h.word(w)
 	return h
 }
 
 // Bytes adds a byte slice.
 func (h *Hash) Bytes(b []byte) *Hash {
-	h.Int(int64(len(b)))
-	x := h.x ^ offset64
-	for _, c := range b {
-		x ^= uint64(c)
-		x *= prime64
+	h.word(uint64(len(b)))
+	for len(b) >= 8 {
+		h.word(binary.LittleEndian.Uint64(b))
+		b = b[8:]
 	}
-	h.x = x ^ offset64
+	var w uint64
+	for i := 0; i < len(b); i++ {
+		w |= uint64(b[i]) << (8 * i)
+	}
+	h.word(w)
 	return h
 }
 
 // Int adds an integer.
 func (h *Hash) Int(v int64) *Hash {
-	x := h.x ^ offset64
-	for i := 0; i < 8; i++ {
-		x ^= uint64(v) & 0xff
-		x *= prime64
-		v >>= 8
-	}
-	h.x = x ^ offset64
+	h.word(uint64(v))
 	return h
 }
 
@@ -156,10 +165,14 @@ func (h *Hash) Strs(list []string) *Hash {
 
 // Sum returns the sum; it is never Absent.
 func (h *Hash) Sum() uint64 {
-	if s := h.x ^ offset64; s != Absent {
-		return s
+	x := h.x ^ seed64
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	if x == Absent {
+		return Absent + 1
 	}
-	return Absent + 1
+	return x
 }
 
 // SumString is the sum of one string.

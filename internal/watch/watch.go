@@ -62,8 +62,10 @@ func (w *Watcher) Batches() <-chan []string { return w.batches }
 // Errors delivers watcher errors.
 func (w *Watcher) Errors() <-chan error { return w.errs }
 
-// addTree watches dir and every folder below it.
-func (w *Watcher) addTree(dir string) {
+// addTree watches dir and every folder below it, and returns the files
+// it holds.
+func (w *Watcher) addTree(dir string) []string {
+	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -73,9 +75,12 @@ func (w *Watcher) addTree(dir string) {
 				return filepath.SkipDir
 			}
 			_ = w.fw.Add(p)
+		} else {
+			files = append(files, p)
 		}
 		return nil
 	})
+	return files
 }
 
 // relevant returns the path of an event relative to the site folder, and
@@ -121,7 +126,13 @@ func (w *Watcher) Run(ctx context.Context) {
 			}
 			if ev.Op&fsnotify.Create != 0 {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					w.addTree(ev.Name)
+					// Files may be written into a new folder before it is
+					// watched: report what it holds now.
+					for _, p := range w.addTree(ev.Name) {
+						if r, ok := w.relevant(p); ok {
+							pending[r] = true
+						}
+					}
 				}
 			}
 			pending[rel] = true

@@ -1,0 +1,5 @@
+package build
+
+// AfterParse sets a function the session runs between parsing and
+// rendering, so tests can change files in the middle of a build.
+func (s *Session) AfterParse(f func()) { s.afterParse = f }

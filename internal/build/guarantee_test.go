@@ -1,0 +1,204 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/build"
+)
+
+// TestTwoBuildsIntoOneFolder starts two builds of different sites into
+// one output folder at the same time. They take turns: each build's
+// output is whole, the folder ends up as exactly one of the two sites,
+// and nothing of either build's staging is left.
+func TestTwoBuildsIntoOneFolder(t *testing.T) {
+	a, b := site(t, 12, false), site(t, 12, true)
+	out := filepath.Join(t.TempDir(), "out")
+	state := t.TempDir()
+	for round := 0; round < 3; round++ {
+		var wg sync.WaitGroup
+		var waited sync.Map
+		errs := make([]error, 2)
+		for i, src := range []string{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = build.Run(context.Background(), build.Options{Source: src, Out: out, Theme: careerguide.Theme, Force: true, BaseURL: "http://127.0.0.1:9/",
+					State: filepath.Join(state, string(rune('a'+i))), Waiting: func(pid int) { waited.Store(i, pid) }})
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		waited.Range(func(_, pid any) bool {
+			if pid.(int) != os.Getpid() {
+				t.Errorf("the waiting build was told of process %d, not %d", pid, os.Getpid())
+			}
+			return true
+		})
+		got := files(t, out)
+		wantA, _ := clean(t, a, false)
+		wantB, _ := clean(t, b, false)
+		if !sameFiles(got, wantA) && !sameFiles(got, wantB) {
+			t.Fatalf("round %d: the folder is neither site's clean build", round)
+		}
+		entries, _ := os.ReadDir(filepath.Dir(out))
+		for _, e := range entries {
+			if e.Name() != "out" {
+				t.Errorf("left beside the output folder: %s", e.Name())
+			}
+		}
+	}
+}
+
+// sameFiles reports whether a folder's files are want's, with links made
+// from another base URL (clean uses http://127.0.0.1:9/) set aside.
+func sameFiles(got, want map[string][]byte) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for p, w := range want {
+		g, ok := got[p]
+		if !ok {
+			return false
+		}
+		if !bytes.Equal(g, w) && !bytes.Equal(g, bytes.ReplaceAll(w, []byte("http://127.0.0.1:9/"), []byte("/"))) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestFileSavedDuringBuild saves a career, with a frontmatter 200 bytes
+// longer and a new body, after the build parsed it and before it renders
+// it. The build must not render a mix of the two versions: it reads the
+// file again and builds the new one, and later builds agree.
+func TestFileSavedDuringBuild(t *testing.T) {
+	for _, kind := range []string{"oneoff", "serve"} {
+		t.Run(kind, func(t *testing.T) {
+			src := site(t, 10, false)
+			file := filepath.Join(src, "content/careers", firstCareer(t, src)+".md")
+			data, _ := os.ReadFile(file)
+			edited := bytes.Replace(data, []byte("\nsummary: "), []byte("\nsummary: "+strings.Repeat("Longer. ", 25)), 1)
+			edited = append(edited, "\nA paragraph saved during the build.\n"...)
+			opts := build.Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Theme: careerguide.Theme, BaseURL: "http://127.0.0.1:9/", State: t.TempDir()}
+			if kind == "serve" {
+				os.MkdirAll(opts.Out, 0o755)
+				opts.Private, opts.LiveReload = true, true
+			}
+			s := build.NewSession(opts)
+			if _, err := s.Build(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(file, append(data, "\nFirst edit.\n"...), 0o644)
+			saved := false
+			s.AfterParse(func() {
+				if !saved {
+					saved = true
+					os.WriteFile(file, edited, 0o644)
+				}
+			})
+			rel := "content/careers/" + filepath.Base(file)
+			res, err := s.Build(context.Background(), []string{rel})
+			if err != nil {
+				t.Fatalf("%v\n%s", err, res.Diags)
+			}
+			want, _ := clean(t, src, opts.LiveReload)
+			if got := files(t, opts.Out); !sameFiles(got, want) {
+				t.Fatal("the build that saw the file change mid-way differs from a clean build of the new file")
+			}
+			if _, err := s.Build(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := files(t, opts.Out); !sameFiles(got, want) {
+				t.Fatal("the next build differs from a clean build")
+			}
+		})
+	}
+}
+
+// TestRenderCounts checks that each kind of edit renders again exactly
+// the pages that show what it changed, as Hugo's rebuild tests count
+// renders: rebuilds must be minimal as well as right.
+func TestRenderCounts(t *testing.T) {
+	src := site(t, 24, false)
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(out, 0o755)
+	s := build.NewSession(build.Options{Source: src, Out: out, Private: true, Theme: careerguide.Theme})
+	res, err := s.Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slug := firstCareer(t, src)
+	rel := "content/careers/" + slug + ".md"
+	file := filepath.Join(src, rel)
+	orig, _ := os.ReadFile(file)
+	page := "careers/" + slug + "/index.html"
+	// Careers whose related cards show the edited one.
+	var relatedPages []string
+	for _, c := range res.Site.Careers {
+		for _, r := range c.Related {
+			if r.Slug == slug {
+				relatedPages = append(relatedPages, c.URL+"index.html")
+			}
+		}
+	}
+	var skillPages []string
+	for _, sk := range res.Site.CareerBySlug(slug).Skills {
+		skillPages = append(skillPages, sk.URL+"index.html")
+	}
+	edit := func(from, to string) []string {
+		t.Helper()
+		data := bytes.Replace(orig, []byte(from), []byte(to), 1)
+		if bytes.Equal(data, orig) && from != "" {
+			t.Fatalf("%q is not in the file", from)
+		}
+		os.WriteFile(file, data, 0o644)
+		res, err := s.Build(context.Background(), []string{rel})
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(file, orig, 0o644)
+		if _, err := s.Build(context.Background(), []string{rel}); err != nil {
+			t.Fatal(err)
+		}
+		return res.RenderedPaths
+	}
+	sorted := func(lists ...[]string) []string {
+		out := slices.Concat(lists...)
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	body := strings.SplitN(string(orig), "\n## ", 2)[1][:20]
+	summary := strings.SplitN(strings.SplitN(string(orig), "summary: ", 2)[1], "\n", 2)[0]
+	for _, tc := range []struct {
+		what     string
+		from, to string
+		want     []string
+	}{
+		{"nothing", "", "", nil},
+		{"body", body, body + " and more", []string{page}},
+		{"summary", "summary: " + summary, "summary: A new summary.", []string{page, "api/careers.json"}},
+		// The skills index shows each skill's number of careers, read as
+		// len of the list, which is in pay order.
+		{"salary", "  max: ", "  max: 1", sorted([]string{page, "index.html", "careers/index.html", "salaries/index.html", "skills/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
+	} {
+		got := edit(tc.from, tc.to)
+		if tc.what == "summary" && slices.Contains(got, "feed.xml") {
+			tc.want = sorted(tc.want, []string{"feed.xml"}) // the career is among the feed's latest
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s edit rendered %d files:\n  %v\nwant %d:\n  %v", tc.what, len(got), got, len(tc.want), tc.want)
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// testCareers returns three careers sharing skills, the first pinning
+// the second as related, which it would be anyway.
+func testCareers() []*model.Career {
+	mk := func(slug, title string, skills ...string) *model.Career {
+		return &model.Career{Source: "content/careers/" + slug + ".md", Slug: slug, Title: title, Summary: "S " + title,
+			Category: "Cat", Salary: model.Salary{Min: 10, Max: 20, Currency: "USD", Period: "year"},
+			Demand: model.High, AIImpact: model.Low, Skills: skills, Updated: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC),
+			BodySum: "b-" + slug, BodyLine: 9}
+	}
+	a := mk("a", "Alpha", "Go", "SQL")
+	a.Related = []string{"b"}
+	a.Aliases = []string{"/old/"}
+	return []*model.Career{a, mk("b", "Beta", "Go", "SQL"), mk("c", "Gamma", "SQL")}
+}
+
+// testRenderer indexes careers and returns a renderer and a worker whose
+// reads go to a fresh recorder.
+func testRenderer(t *testing.T, careers []*model.Career) (*Renderer, *worker) {
+	t.Helper()
+	theme := testTheme(t)
+	pages := []*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}
+	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, careers, pages, theme.StaticPaths())
+	r := New(site, theme, trace.NewCache(), Options{})
+	w := &worker{r: r, rec: &trace.Recorder{}}
+	return r, w
+}
+
+func testTheme(t *testing.T) *Theme {
+	t.Helper()
+	src, _, err := load.ReadTheme(t.TempDir(), careerguide.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme, err := NewTheme(src.Templates, src.Static, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return theme
+}
+
+// TestAccessorsRecordWhatTheyShow checks, for every accessor of the
+// views, that it records the key whose value it hands out, and that a
+// change to what it hands out changes that key's sum.
+func TestAccessorsRecordWhatTheyShow(t *testing.T) {
+	career := func(w *worker) any { return (&Site{w}).CareerBySlug("a") }
+	skill := func(w *worker) any { return (&Site{w}).SkillBySlug("go") }
+	page := func(w *worker) any { return (&Site{w}).Pages()[0] }
+	related := func(w *worker) any { return (&Site{w}).CareerBySlug("a").Related()[0] }
+	cat := func(w *worker) any { return (&Site{w}).Categories()[0] }
+	alias := func(w *worker) any { return (&Site{w}).Aliases()[0] }
+	site := func(w *worker) any { return &Site{w} }
+	type change func(cs []*model.Career)
+	on := func(f func(a *model.Career)) change { return func(cs []*model.Career) { f(cs[0]) } }
+	cases := []struct {
+		view   func(*worker) any
+		method string
+		key    trace.Key
+		change change
+	}{
+		{career, "Title", key(kCareer, "a"), on(func(a *model.Career) { a.Title = "Zeta" })},
+		{career, "Category", key(kCareer, "a"), on(func(a *model.Career) { a.Category = "Other" })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Max = 30 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Min = 5 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.OpenEnded = true })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Period = "month" })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Currency = "EUR" })},
+		{career, "Demand", key(kCareerLevels, "a"), on(func(a *model.Career) { a.Demand = model.Low })},
+		{career, "AIImpact", key(kCareerLevels, "a"), on(func(a *model.Career) { a.AIImpact = model.High })},
+		{career, "Summary", key(kCareerAbout, "a"), on(func(a *model.Career) { a.Summary = "new" })},
+		{career, "Draft", key(kCareerAbout, "a"), on(func(a *model.Career) { a.Draft = true })},
+		{career, "Aliases", key(kCareerAbout, "a"), on(func(a *model.Career) { a.Aliases = []string{"/x/"} })},
+		{career, "Source", key(kCareerAbout, "a"), on(func(a *model.Career) { a.Source = "content/careers/z.md" })},
+		{career, "Updated", key(kCareerUpdated, "a"), on(func(a *model.Career) { a.Updated = a.Updated.AddDate(0, 0, 1) })},
+		{career, "Skills", key(kCareerSkills, "a"), on(func(a *model.Career) { a.Skills = []string{"Go"} })},
+		{career, "Related", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
+		{related, "Pinned", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
+		{related, "Shared", key(kCareerRelated, "a"), func(cs []*model.Career) { cs[1].Skills = []string{"SQL"} }},
+		{skill, "Name", key(kSkill, "go"), func(cs []*model.Career) { cs[0].Skills[0], cs[1].Skills[0] = "GO", "GO" }},
+		{skill, "Careers", key(kSkillCareers, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
+		{skill, "Max", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
+		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Min = 15 }},
+		{skill, "OpenEnded", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.OpenEnded = true }},
+		{cat, "Careers", key(kCategory, "Cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
+		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
+		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
+		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
+		{site, "TopDemand", key(kSiteTopDemand, ""), func(cs []*model.Career) { cs[2].Demand = model.VeryHigh }},
+		{site, "LowestAI", key(kSiteLowestAI, ""), func(cs []*model.Career) { cs[2].AIImpact = model.VeryHigh; cs[0].AIImpact = model.VeryHigh }},
+		{site, "TopPaying", key(kSiteTopPaying, ""), func(cs []*model.Career) { cs[2].Salary.Max = 99 }},
+		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
+		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
+		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
+		{page, "Title", key(kPage, "about/"), nil},
+	}
+	for i, tc := range cases {
+		t.Run(fmt.Sprintf("%d/%s/%s", i, tc.method, tc.key), func(t *testing.T) {
+			r, w := testRenderer(t, testCareers())
+			v := reflect.ValueOf(tc.view(w))
+			w.rec = &trace.Recorder{}
+			before := fmt.Sprint(v.MethodByName(tc.method).Call(nil)[0].Interface())
+			if !recorded(w.rec, tc.key) {
+				t.Fatalf("%s did not record %s; it recorded %v", tc.method, tc.key, w.rec.Reads())
+			}
+			if tc.change == nil {
+				return
+			}
+			sum := r.Values().Sum(tc.key)
+			cs := testCareers()
+			tc.change(cs)
+			r2, w2 := testRenderer(t, cs)
+			v2 := reflect.ValueOf(tc.view(w2))
+			after := fmt.Sprint(v2.MethodByName(tc.method).Call(nil)[0].Interface())
+			if before == after && tc.method != "Careers" && tc.method != "Related" && tc.method != "Skills" {
+				t.Fatalf("the change did not change %s (%s); the test is wrong", tc.method, after)
+			}
+			if r2.Values().Sum(tc.key) == sum {
+				t.Errorf("%s changed but the sum of %s did not", tc.method, tc.key)
+			}
+		})
+	}
+}
+
+func recorded(rec *trace.Recorder, k trace.Key) bool {
+	for _, r := range rec.Reads() {
+		if r == k {
+			return true
+		}
+	}
+	return false
+}
