@@ -37,6 +37,27 @@ func (w *Writer) plain(p string, write bool) (string, error) {
 	return filepath.Join(w.dir, filepath.FromSlash(p)), nil
 }
 
+// preflight checks, before anything is moved, that every staged file can
+// take its place: no link on the way, no folder where a file goes.
+func (w *Writer) preflight(paths []string) error {
+	var errs []error
+	for _, p := range paths {
+		full, err := w.plain(p, true)
+		if err == nil {
+			if st, serr := os.Lstat(full); serr == nil && st.IsDir() {
+				err = fmt.Errorf("%s is a folder where the site needs a file", full)
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			if len(errs) == 5 {
+				break
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // mkdirs makes the folder dir (slash-separated, below the output folder)
 // and its parents, one at a time, refusing links on the way.
 func (w *Writer) mkdirs(dir string, made map[string]bool) error {

@@ -249,8 +249,13 @@ func (w *Writer) Commit() (Stats, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	if w.prev == nil && !w.o.Force && !w.fresh {
-		if err := w.refuseUnknown(paths); err != nil {
+	if !w.fresh {
+		if w.prev == nil && !w.o.Force {
+			if err := w.refuseUnknown(paths); err != nil {
+				return st, err
+			}
+		}
+		if err := w.preflight(paths); err != nil {
 			return st, err
 		}
 	}

@@ -1,0 +1,144 @@
+package trace
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/careerguide/careerguide/internal/diag"
+)
+
+// world is a set of values by key.
+type world map[Key]string
+
+func (w world) Sum(k Key) uint64 {
+	v, ok := w[k]
+	if !ok {
+		return Absent
+	}
+	return SumString(v)
+}
+
+func TestEntryValidWhileEverythingItReadIsUnchanged(t *testing.T) {
+	title, salary, other := Key{"career", "a"}, Key{"career.pay", "a"}, Key{"career", "b"}
+	v := world{title: "Alpha", salary: "10", other: "Beta"}
+	c := NewCache()
+	c.Begin(v)
+	rec := &Recorder{}
+	rec.Read(title)
+	rec.Read(salary)
+	rec.Read(title)
+	c.Store("page", rec, Entry{Sum: "s1"})
+	for _, tc := range []struct {
+		change func()
+		valid  bool
+	}{
+		{func() {}, true},
+		{func() { v[other] = "Beta 2" }, true},
+		{func() { v[title] = "Alpha 2" }, false},
+		{func() { v[title] = "Alpha" }, true}, // back to what was read
+		{func() { delete(v, salary) }, false},
+		{func() { v[salary] = "10" }, true},
+	} {
+		tc.change()
+		c.Begin(v)
+		if _, ok := c.Lookup("page"); ok != tc.valid {
+			t.Fatalf("after %v: valid = %v, want %v", v, ok, tc.valid)
+		}
+	}
+}
+
+func TestFragmentsPassOnWhatTheyRead(t *testing.T) {
+	k := Key{"career", "a"}
+	v := world{k: "A"}
+	c := NewCache()
+	c.Begin(v)
+	fr := &Recorder{}
+	fr.Read(k)
+	frag := c.Store(struct{ name, id string }{"card", "a"}, fr, Entry{Value: "<li>A</li>"})
+	page := &Recorder{}
+	page.Use(frag)
+	c.Store("index.html", page, Entry{Sum: "x"})
+	v[k] = "A2"
+	c.Begin(v)
+	if _, ok := c.Lookup("index.html"); ok {
+		t.Fatal("a page that included a fragment did not depend on what the fragment read")
+	}
+}
+
+func TestSweepKeepsWhatABuildUsed(t *testing.T) {
+	v := world{}
+	c := NewCache()
+	c.Begin(v)
+	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
+	page := &Recorder{}
+	page.Use(frag)
+	c.Store("page", page, Entry{Sum: "p"})
+	c.Store("gone", &Recorder{}, Entry{Sum: "g"})
+	c.Begin(v)
+	if _, ok := c.Lookup("page"); !ok {
+		t.Fatal("page invalid")
+	}
+	c.Sweep()
+	if c.Len() != 2 {
+		t.Fatalf("%d entries after the sweep, want the page and its fragment", c.Len())
+	}
+}
+
+func TestSaveAndLoad(t *testing.T) {
+	k := Key{"career", "a"}
+	v := world{k: "A"}
+	c := NewCache()
+	c.Begin(v)
+	rec := &Recorder{}
+	rec.Read(k)
+	ds := diag.List{{Path: "content/x.md", Line: 3, Message: "m", Severity: diag.Warning}}
+	c.Store("page.html", rec, Entry{Sum: "s", Diags: ds})
+	c.Store("fragment", rec, Entry{Value: "kept in memory only"})
+	var buf bytes.Buffer
+	if err := c.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	d := NewCache()
+	if err := d.Load(bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	d.Begin(v)
+	e, ok := d.Lookup("page.html")
+	if !ok || e.Sum != "s" || len(e.Diags) != 1 || e.Diags[0] != ds[0] {
+		t.Fatalf("loaded %+v, %v", e, ok)
+	}
+	if _, ok := d.Lookup("fragment"); ok {
+		t.Error("a fragment was saved")
+	}
+	v[k] = "B"
+	d.Begin(v)
+	if _, ok := d.Lookup("page.html"); ok {
+		t.Error("a loaded entry ignored a changed value")
+	}
+	if err := d.Load(bytes.NewReader([]byte("not a cache"))); err == nil {
+		t.Error("damaged input loaded")
+	}
+}
+
+func TestHashParts(t *testing.T) {
+	sum := func(f func(h *Hash)) uint64 {
+		var h Hash
+		f(&h)
+		return h.Sum()
+	}
+	pairs := [][2]func(h *Hash){
+		{func(h *Hash) { h.Str("ab").Str("c") }, func(h *Hash) { h.Str("a").Str("bc") }},
+		{func(h *Hash) { h.Str("") }, func(h *Hash) {}},
+		{func(h *Hash) { h.Str("12345678x") }, func(h *Hash) { h.Str("12345678y") }},
+		{func(h *Hash) { h.Bytes([]byte("abc")) }, func(h *Hash) { h.Bytes([]byte("abd")) }},
+		{func(h *Hash) { h.Strs([]string{"a", "b"}) }, func(h *Hash) { h.Strs([]string{"a"}).Str("b") }},
+	}
+	for i, p := range pairs {
+		if sum(p[0]) == sum(p[1]) {
+			t.Errorf("pair %d: equal sums", i)
+		}
+	}
+	if SumString("x") != SumString("x") || SumString("x") == Absent {
+		t.Error("sums are not stable")
+	}
+}
