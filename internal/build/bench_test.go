@@ -110,8 +110,8 @@ func BenchmarkRenderCareer(b *testing.B) {
 		b.Fatal(err)
 	}
 	cache := trace.NewCache()
-	r := render.New(site, theme, cache, render.Options{Minify: true})
-	cache.Begin(r.Values())
+	r := render.New(site, theme, cache, render.Options{Minify: true}, nil)
+	cache.Begin(r.Values(), nil)
 	var careerJobs []render.Job
 	for _, j := range r.Jobs() {
 		if j.Kind == render.KindCareer {

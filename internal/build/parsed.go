@@ -37,11 +37,13 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 		for p := range s.files {
 			if !read[p] {
 				delete(s.files, p)
+				s.paths = nil
 			}
 		}
 	}
 	for _, p := range in.removed {
 		delete(s.files, p)
+		s.paths = nil
 	}
 	var todo []load.File
 	for _, f := range in.src.Content {
@@ -65,17 +67,22 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 		out[i] = p
 	})
 	for i, f := range todo {
+		if s.files[f.Path] == nil {
+			s.paths = nil // a new file
+		}
 		s.files[f.Path] = out[i]
 	}
 	in.src.Content = nil
-	paths := make([]string, 0, len(s.files))
-	for p := range s.files {
-		paths = append(paths, p)
+	if len(s.paths) != len(s.files) {
+		s.paths = make([]string, 0, len(s.files))
+		for p := range s.files {
+			s.paths = append(s.paths, p)
+		}
+		slices.Sort(s.paths)
 	}
-	slices.Sort(paths)
 	var careers []*model.Career
 	var pages []*model.Page
-	for _, p := range paths {
+	for _, p := range s.paths {
 		f := s.files[p]
 		if f.career != nil && (s.o.Drafts || !f.career.Draft) {
 			careers = append(careers, f.career)

@@ -22,6 +22,7 @@ import (
 type Session struct {
 	o        Options
 	files    map[string]*parsed // the parse of each content file, by path
+	paths    []string           // the keys of files, sorted
 	theme    *render.Theme
 	themeSum uint64
 	cache    *trace.Cache
@@ -29,6 +30,14 @@ type Session struct {
 	state    *state         // where the cache and record are saved; nil when they are not
 	loaded   bool           // the saved state was read
 	currency string         // the default currency of the last parse
+
+	// The index of the last build, reused while what it was made from is
+	// the same (indexKey), and the renderer of the last build.
+	site      *index.Site
+	siteDiags diag.List
+	indexKey  uint64
+	rebodied  map[string]bool // careers the index took new parses of, by slug
+	renderer  *render.Renderer
 
 	afterParse func() // for tests: runs between the parse and render steps
 }
@@ -79,7 +88,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
-	site, ds := index.Build(in.config, careers, pages, s.theme.StaticPaths())
+	site, ds := s.index(in.config, careers, pages)
 	res.Diags.Add(ds)
 	res.Site = site
 	res.Careers, res.Skills = len(site.Careers), len(site.Skills)
@@ -210,6 +219,37 @@ func (s *Session) prepareTheme(src *load.Source) error {
 	return nil
 }
 
+// index indexes the site, or reuses the last build's index when every
+// career's frontmatter, every page, the configuration and the static
+// files are what it was made from: then only bodies can differ, and the
+// index takes the new parses' bodies.
+func (s *Session) index(cfg model.Config, careers []*model.Career, pages []*model.Page) (*index.Site, diag.List) {
+	statics := s.theme.StaticPaths()
+	var h trace.Hash
+	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
+	for _, c := range careers {
+		h.Str(c.Source).Str(c.MetaSum)
+	}
+	h.Int(int64(len(pages)))
+	for _, p := range pages {
+		h.Str(p.Source).Str(p.Sum)
+	}
+	key := h.Sum()
+	s.rebodied = nil
+	if s.site != nil && key == s.indexKey {
+		s.rebodied = map[string]bool{}
+		for _, c := range careers {
+			if s.site.Rebody(c) { // a career left out (a duplicate slug) takes nothing
+				s.rebodied[c.Slug] = true
+			}
+		}
+		return s.site, s.siteDiags
+	}
+	s.site, s.siteDiags, s.indexKey = nil, nil, key
+	s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
+	return s.site, s.siteDiags
+}
+
 // plan prepares the renderer of this build's jobs and starts the cache's
 // build with its values.
 func (s *Session) plan(site *index.Site, in *input) *render.Renderer {
@@ -217,8 +257,9 @@ func (s *Session) plan(site *index.Site, in *input) *render.Renderer {
 	r := render.New(site, s.theme, s.cache, render.Options{
 		BaseURL: in.config.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, BuildID: buildID(),
 		Body: in.src.ReadFile,
-	})
-	s.cache.Begin(r.Values())
+	}, s.renderer)
+	s.cache.Begin(r.Values(), r.Same(s.renderer, s.rebodied))
+	s.renderer = r
 	return r
 }
 
@@ -259,7 +300,11 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	if err != nil {
 		return nil, err
 	}
-	s.cache.Sweep()
+	if s.rebodied == nil {
+		// The site changed: entries of pages and fragments it no longer
+		// has go. Under an unchanged index every entry is still in use.
+		s.cache.Sweep()
+	}
 	var ds diag.List
 	for i, j := range jobs {
 		ds.Add(lists[i])

@@ -166,6 +166,20 @@ func (s *Site) indexAliases(ds *diag.List) {
 // CareerBySlug returns the career with the slug.
 func (s *Site) CareerBySlug(slug string) *Career { return s.career[slug] }
 
+// Rebody gives the career parsed from mc's file the body of mc, a new
+// parse of the same frontmatter (MetaSum) with another body. Nothing the
+// index computed depends on a body, so the site is then what indexing
+// the new parse would give. It reports whether the career took a new
+// parse.
+func (s *Site) Rebody(mc *model.Career) bool {
+	c := s.career[mc.Slug]
+	if c == nil || c.Career == mc || c.Source != mc.Source || c.MetaSum != mc.MetaSum {
+		return false
+	}
+	c.Career = mc
+	return true
+}
+
 // SkillBySlug returns the skill with the slug.
 func (s *Site) SkillBySlug(slug string) *Skill { return s.skill[slug] }
 

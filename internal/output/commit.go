@@ -109,6 +109,9 @@ func (w *Writer) removeStale() int {
 		w.warnLeftovers()
 		return 0
 	}
+	if len(w.prev.Pending) == 0 && len(w.files)-w.added == len(w.prev.Files) {
+		return 0 // every recorded file is one of this build's
+	}
 	var stale []string
 	for _, m := range []map[string]string{w.prev.Files, w.prev.Pending} {
 		for p := range m {

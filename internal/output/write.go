@@ -74,6 +74,7 @@ type Writer struct {
 
 	mu     sync.Mutex
 	files  map[string]string // this build's files: path → sum
+	added  int               // of them, paths the record does not have
 	staged map[string]string // path → staged file
 	dirs   map[string]bool   // staging folders made
 	warns  []string
@@ -172,8 +173,16 @@ func (w *Writer) read(p string) ([]byte, bool) {
 // caller has checked it with Has.
 func (w *Writer) Keep(p, sum string) {
 	w.mu.Lock()
-	w.files[p] = sum
+	w.add(p, sum)
 	w.mu.Unlock()
+}
+
+// add records this build's file at p. w.mu is held.
+func (w *Writer) add(p, sum string) {
+	if _, ok := w.files[p]; !ok && (w.prev == nil || w.prev.Files[p] == "") {
+		w.added++
+	}
+	w.files[p] = sum
 }
 
 // Put records the file at p (slash-separated, below the folder) with the
@@ -197,7 +206,7 @@ func (w *Writer) Put(p string, data []byte) error {
 		return err
 	}
 	w.mu.Lock()
-	w.files[p] = sum
+	w.add(p, sum)
 	w.staged[p] = tmp
 	w.mu.Unlock()
 	return nil

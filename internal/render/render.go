@@ -84,8 +84,9 @@ type Renderer struct {
 }
 
 // New prepares to render site with theme. Fragments are kept in cache,
-// which must have begun a build with r.Values().
-func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options) *Renderer {
+// which must have begun a build with r.Values(). prev, the renderer of
+// the last build or nil, lends its plan when site and theme are its own.
+func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev *Renderer) *Renderer {
 	r := &Renderer{site: site, theme: theme, cache: cache, opts: opts, basePath: "/"}
 	if opts.BaseURL != "" {
 		r.basePath = pathOf(opts.BaseURL)
@@ -95,13 +96,31 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options) *Rend
 	}
 	r.min = newMinifier(opts.Minify)
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
-	r.values = newValues(r)
-	r.jobs = r.plan()
+	if prev != nil && prev.site == site && prev.theme == theme {
+		r.values, r.jobs = prev.values, prev.jobs
+		r.values.r = r
+	} else {
+		r.values = newValues(r)
+		r.jobs = r.plan()
+	}
 	return r
 }
 
 // Values gives the current value of every key a job of r can read.
 func (r *Renderer) Values() trace.Values { return r.values }
+
+// Same returns, for prev, the renderer of the build before r's, which
+// keys have the same value in both builds, or nil when that is not known.
+// When both render the same site object with the same theme and options,
+// every value is the same but the bodies of the careers named by rebodied,
+// which the build gave new parses (index.Site.Rebody).
+func (r *Renderer) Same(prev *Renderer, rebodied map[string]bool) func(trace.Key) bool {
+	if prev == nil || prev.site != r.site || prev.theme != r.theme || prev.opts.BaseURL != r.opts.BaseURL ||
+		prev.opts.Minify != r.opts.Minify || prev.opts.LiveReload != r.opts.LiveReload || prev.opts.BuildID != r.opts.BuildID {
+		return nil
+	}
+	return func(k trace.Key) bool { return k.Kind != kCareerBody || !rebodied[k.ID] }
+}
 
 // Jobs lists every output file of the site, sorted by path. The slice is
 // shared: do not change it.

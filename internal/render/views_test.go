@@ -35,7 +35,7 @@ func testRenderer(t *testing.T, careers []*model.Career) (*Renderer, *worker) {
 	theme := testTheme(t)
 	pages := []*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, careers, pages, theme.StaticPaths())
-	r := New(site, theme, trace.NewCache(), Options{})
+	r := New(site, theme, trace.NewCache(), Options{}, nil)
 	w := &worker{r: r, rec: &trace.Recorder{}}
 	return r, w
 }

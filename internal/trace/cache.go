@@ -18,6 +18,13 @@ import (
 // ran. Nothing else makes an entry valid or invalid: not a time, not a
 // mode, not which files the watcher named.
 //
+// Checking an entry compares every key it read. When a build can name the
+// keys whose values may have changed since the last build (Begin's same),
+// the cache finds the entries that read those keys through a reverse
+// index, and an entry that was valid in the last build and read none of
+// them is valid without comparing the rest: the same rule, applied only
+// where a value moved.
+//
 // Entries are kept while in use: Sweep drops every entry that the build
 // neither looked up nor stored, nor reached through a used entry's
 // fragments. Save writes the entries named by strings that hold no value
@@ -33,6 +40,9 @@ type Cache struct {
 	keys    []Key
 	sums    []uint64 // current sum of each key, valid where stamp == epoch
 	stamp   []uint32
+	readers [][]*Entry // key id → entries that read it (some since replaced)
+	garbage int        // readers of replaced or dropped entries
+	known   bool       // this build named the keys that may have changed
 	entries map[any]*Entry
 }
 
@@ -48,6 +58,8 @@ type Entry struct {
 	mark    uint32   // the last build that used the entry
 	checked uint32   // the last build that checked the entry
 	valid   bool     // the outcome of that check
+	moved   uint32   // the last build in which a key it read changed
+	dead    bool     // replaced or dropped
 }
 
 // Reads returns how many values the work read.
@@ -58,12 +70,36 @@ func NewCache() *Cache {
 	return &Cache{ids: map[Key]int32{}, entries: map[any]*Entry{}}
 }
 
-// Begin starts a build whose values are v.
-func (c *Cache) Begin(v Values) {
+// Begin starts a build whose values are v. Where same is not nil, it
+// reports the keys whose values are known to be what they were in the
+// last build: their sums are kept rather than computed again.
+func (c *Cache) Begin(v Values, same func(Key) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.epoch++
 	c.values = v
+	c.known = same != nil
+	if same == nil {
+		return
+	}
+	// Keys summed in the last build are the keys its valid entries read.
+	// Those that may have changed are summed again, and the entries that
+	// read a changed one are marked.
+	for id, k := range c.keys {
+		if c.stamp[id] != c.epoch-1 {
+			continue
+		}
+		if same(k) {
+			c.stamp[id] = c.epoch
+			continue
+		}
+		old := c.sums[id]
+		if c.sum(int32(id)) != old {
+			for _, e := range c.readers[id] {
+				e.moved = c.epoch
+			}
+		}
+	}
 }
 
 // Len returns the number of entries.
@@ -91,6 +127,7 @@ func (c *Cache) intern(k Key) int32 {
 		c.keys = append(c.keys, k)
 		c.sums = append(c.sums, 0)
 		c.stamp = append(c.stamp, 0)
+		c.readers = append(c.readers, nil)
 	}
 	return id
 }
@@ -112,6 +149,10 @@ func (c *Cache) Lookup(name any) (*Entry, bool) {
 func (c *Cache) valid(e *Entry) bool {
 	if e.checked == c.epoch {
 		return e.valid
+	}
+	if c.known && e.checked == c.epoch-1 && e.valid && e.moved != c.epoch {
+		e.checked = c.epoch
+		return true
 	}
 	e.checked, e.valid = c.epoch, true
 	for i, id := range e.deps {
@@ -153,8 +194,41 @@ func (c *Cache) Store(name any, rec *Recorder, e Entry) *Entry {
 	stored.deps, stored.sums, stored.uses = deps, sums, rec.uses
 	stored.checked, stored.valid = c.epoch, true
 	c.use(stored)
+	c.drop(c.entries[name])
 	c.entries[name] = stored
+	for _, id := range deps {
+		c.readers[id] = append(c.readers[id], stored)
+	}
 	return stored
+}
+
+// drop notes that e is no longer in the cache. c.mu is held.
+func (c *Cache) drop(e *Entry) {
+	if e != nil && !e.dead {
+		e.dead = true
+		c.garbage += len(e.deps)
+	}
+}
+
+// compact rebuilds the reverse index from the live entries once most of
+// it is garbage. c.mu is held.
+func (c *Cache) compact() {
+	live := 0
+	for _, e := range c.entries {
+		live += len(e.deps)
+	}
+	if c.garbage < live+1<<16 {
+		return
+	}
+	for id := range c.readers {
+		c.readers[id] = c.readers[id][:0]
+	}
+	for _, e := range c.entries {
+		for _, id := range e.deps {
+			c.readers[id] = append(c.readers[id], e)
+		}
+	}
+	c.garbage = 0
 }
 
 // Sweep drops the entries the current build did not use.
@@ -163,14 +237,17 @@ func (c *Cache) Sweep() {
 	defer c.mu.Unlock()
 	for name, e := range c.entries {
 		if e.mark != c.epoch {
+			c.drop(e)
 			delete(c.entries, name)
 		}
 	}
+	c.compact()
 }
 
 // Forget drops the entry of the work named name.
 func (c *Cache) Forget(name any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.drop(c.entries[name])
 	delete(c.entries, name)
 }

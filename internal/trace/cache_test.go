@@ -22,7 +22,7 @@ func TestEntryValidWhileEverythingItReadIsUnchanged(t *testing.T) {
 	title, salary, other := Key{"career", "a"}, Key{"career.pay", "a"}, Key{"career", "b"}
 	v := world{title: "Alpha", salary: "10", other: "Beta"}
 	c := NewCache()
-	c.Begin(v)
+	c.Begin(v, nil)
 	rec := &Recorder{}
 	rec.Read(title)
 	rec.Read(salary)
@@ -40,7 +40,7 @@ func TestEntryValidWhileEverythingItReadIsUnchanged(t *testing.T) {
 		{func() { v[salary] = "10" }, true},
 	} {
 		tc.change()
-		c.Begin(v)
+		c.Begin(v, nil)
 		if _, ok := c.Lookup("page"); ok != tc.valid {
 			t.Fatalf("after %v: valid = %v, want %v", v, ok, tc.valid)
 		}
@@ -51,7 +51,7 @@ func TestFragmentsPassOnWhatTheyRead(t *testing.T) {
 	k := Key{"career", "a"}
 	v := world{k: "A"}
 	c := NewCache()
-	c.Begin(v)
+	c.Begin(v, nil)
 	fr := &Recorder{}
 	fr.Read(k)
 	frag := c.Store(struct{ name, id string }{"card", "a"}, fr, Entry{Value: "<li>A</li>"})
@@ -59,7 +59,7 @@ func TestFragmentsPassOnWhatTheyRead(t *testing.T) {
 	page.Use(frag)
 	c.Store("index.html", page, Entry{Sum: "x"})
 	v[k] = "A2"
-	c.Begin(v)
+	c.Begin(v, nil)
 	if _, ok := c.Lookup("index.html"); ok {
 		t.Fatal("a page that included a fragment did not depend on what the fragment read")
 	}
@@ -68,13 +68,13 @@ func TestFragmentsPassOnWhatTheyRead(t *testing.T) {
 func TestSweepKeepsWhatABuildUsed(t *testing.T) {
 	v := world{}
 	c := NewCache()
-	c.Begin(v)
+	c.Begin(v, nil)
 	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
 	page := &Recorder{}
 	page.Use(frag)
 	c.Store("page", page, Entry{Sum: "p"})
 	c.Store("gone", &Recorder{}, Entry{Sum: "g"})
-	c.Begin(v)
+	c.Begin(v, nil)
 	if _, ok := c.Lookup("page"); !ok {
 		t.Fatal("page invalid")
 	}
@@ -88,7 +88,7 @@ func TestSaveAndLoad(t *testing.T) {
 	k := Key{"career", "a"}
 	v := world{k: "A"}
 	c := NewCache()
-	c.Begin(v)
+	c.Begin(v, nil)
 	rec := &Recorder{}
 	rec.Read(k)
 	ds := diag.List{{Path: "content/x.md", Line: 3, Message: "m", Severity: diag.Warning}}
@@ -102,7 +102,7 @@ func TestSaveAndLoad(t *testing.T) {
 	if err := d.Load(bytes.NewReader(buf.Bytes())); err != nil {
 		t.Fatal(err)
 	}
-	d.Begin(v)
+	d.Begin(v, nil)
 	e, ok := d.Lookup("page.html")
 	if !ok || e.Sum != "s" || len(e.Diags) != 1 || e.Diags[0] != ds[0] {
 		t.Fatalf("loaded %+v, %v", e, ok)
@@ -111,7 +111,7 @@ func TestSaveAndLoad(t *testing.T) {
 		t.Error("a fragment was saved")
 	}
 	v[k] = "B"
-	d.Begin(v)
+	d.Begin(v, nil)
 	if _, ok := d.Lookup("page.html"); ok {
 		t.Error("a loaded entry ignored a changed value")
 	}

@@ -79,7 +79,11 @@ func (c *Cache) Load(r io.Reader) error {
 			}
 			e.deps[i] = ids[d]
 		}
+		c.drop(c.entries[se.Name])
 		c.entries[se.Name] = e
+		for _, id := range e.deps {
+			c.readers[id] = append(c.readers[id], e)
+		}
 	}
 	return nil
 }
