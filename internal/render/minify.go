@@ -32,6 +32,21 @@ func newMinifier(on bool) *minifier {
 	return &minifier{m: m}
 }
 
+// newTemplateMinifier minifies template text, leaving its actions alone:
+// the theme's HTML is minified once, when parsed, instead of every page's
+// bytes after each render.
+func newTemplateMinifier(on bool) *minifier {
+	if !on {
+		return &minifier{}
+	}
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepQuotes: true, KeepEndTags: true, KeepDefaultAttrVals: true,
+		TemplateDelims: html.GoTemplateDelims})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return &minifier{m: m}
+}
+
 // bytes returns data minified as media type mt, in a new slice.
 func (m *minifier) bytes(mt string, data []byte) ([]byte, error) {
 	if m.m == nil {

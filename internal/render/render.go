@@ -183,14 +183,9 @@ func (w *worker) render(j Job) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.min.bytes("text/html", page)
-	if err != nil {
-		// Raw HTML from an author (unsafe_html) can defeat the minifier;
-		// the page is still good unminified.
-		w.diags.Warnf(v.source(), 0, 0, "", "the page could not be minified (%v); it is written as it is", err)
-		return append([]byte(nil), page...), nil
-	}
-	return out, nil
+	// The templates were minified when parsed, and Markdown when
+	// converted: the page needs no pass of its own.
+	return append([]byte(nil), page...), nil
 }
 
 // ChangedError reports a content file whose bytes changed between the

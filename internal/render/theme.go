@@ -35,8 +35,13 @@ var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills
 func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
 	t := &Theme{minify: minify, templates: map[string][]byte{}, sums: map[trace.Key]uint64{}}
 	shared := trace.Hash{}
+	tmin := newTemplateMinifier(minify)
 	for _, f := range templates {
-		t.templates[f.Path] = f.Data
+		text, err := tmin.bytes("text/html", f.Data)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", f.Path, err)
+		}
+		t.templates[f.Path] = text
 		if isPageTemplate(f.Path) {
 			var h trace.Hash
 			t.sums[key(kTemplate, f.Path)] = h.Bytes(f.Data).Sum()

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 
-	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/markdown"
 	"github.com/careerguide/careerguide/internal/model"
@@ -114,57 +113,46 @@ func (v *View) source() string {
 	return v.URL
 }
 
-// markdown converts the page's body once, as a fragment of its own.
+// markdown converts the page's body once. It is not a fragment kept in
+// the cache: each body is shown on one page, and holding every page's
+// HTML would cost more memory than converting again costs time. Its reads
+// are the page's.
 func (v *View) markdown() (*markdown.Result, error) {
 	if v.body != nil {
 		return v.body, nil
 	}
 	w := v.w
-	var id, file, url string
+	var file, url string
 	var line int
-	var body func() ([]byte, error)
+	var src []byte
+	w.read(kSiteConfig, "") // unsafe_html
 	switch {
 	case v.career != nil:
 		c := v.career
-		id, file, url, line = "career "+c.Slug, c.Source, c.URL, c.BodyLine
-		body = func() ([]byte, error) { return w.r.careerBody(c.Career) }
+		file, url, line = c.Source, c.URL, c.BodyLine
+		w.read(kCareerBody, c.Slug)
+		var err error
+		if src, err = w.r.careerBody(c.Career); err != nil {
+			return nil, err
+		}
 	case v.page != nil:
 		p := v.page
-		id, file, url, line = "page "+p.URL, p.Source, p.URL, p.BodyLine
-		body = func() ([]byte, error) { return p.Body, nil }
+		file, url, line, src = p.Source, p.URL, p.BodyLine, p.Body
+		w.read(kPageBody, p.URL)
 	default:
 		return nil, nil
 	}
-	frag := fragment{"markdown", id}
-	if e, ok := w.r.cache.Lookup(frag); ok {
-		w.rec.Use(e)
-		w.diags.Add(e.Diags)
-		res := e.Value.(markdown.Result)
-		v.body = &res
-		return v.body, nil
-	}
-	rec := &trace.Recorder{}
-	rec.Read(key(kOptions, ""))
-	rec.Read(key(kSiteConfig, "")) // unsafe_html
-	if v.career != nil {
-		rec.Read(key(kCareerBody, v.career.Slug))
-	} else {
-		rec.Read(key(kPageBody, v.page.URL))
-	}
-	src, err := body()
-	if err != nil {
-		return nil, err
-	}
-	var ds diag.List
-	res := w.r.md.Convert(file, url, src, line, &links{w.r.site, rec}, &ds)
+	res := w.r.md.Convert(file, url, src, line, &links{w.r.site, w.rec}, w.diags)
 	if w.r.opts.Minify {
-		if m, err := w.r.min.bytes("text/html", res.HTML); err == nil {
+		m, err := w.r.min.bytes("text/html", res.HTML)
+		if err != nil {
+			// Raw HTML from an author (unsafe_html) can defeat the
+			// minifier; the body is still good as it is.
+			w.diags.Warnf(file, line, 0, "", "the body could not be minified (%v); it is written as it is", err)
+		} else {
 			res.HTML = m
 		}
 	}
-	e := w.r.cache.Store(frag, rec, trace.Entry{Value: res, Diags: ds})
-	w.rec.Use(e)
-	w.diags.Add(ds)
 	v.body = &res
 	return v.body, nil
 }

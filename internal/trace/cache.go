@@ -10,20 +10,23 @@ import (
 // Cache keeps the results of work from one build to the next. A piece of
 // work is named by a comparable value: a page by its output path (a
 // string), a fragment by a value of the renderer's own type. Each entry
-// holds the keys the work read, the sums their values had, and what the
-// work made.
+// holds the keys the work read and what the work made.
 //
 // The rule, and the only one: an entry is handed back (Lookup) in a build
-// when every key it read has the same sum in that build as when the work
-// ran. Nothing else makes an entry valid or invalid: not a time, not a
-// mode, not which files the watcher named.
+// when no key it read has changed value since the work ran. Nothing else
+// makes an entry valid or invalid: not a time, not a mode, not which
+// files the watcher named. (A value that changes and changes back counts
+// as changed: the work runs again.)
 //
-// Checking an entry compares every key it read. When a build can name the
-// keys whose values may have changed since the last build (Begin's same),
-// the cache finds the entries that read those keys through a reverse
-// index, and an entry that was valid in the last build and read none of
-// them is valid without comparing the rest: the same rule, applied only
-// where a value moved.
+// To check the rule cheaply, the cache keeps, for each key, the sum of its
+// value and the build in which that sum last changed, and for each entry
+// the last build in which it was known valid; an entry is valid when none
+// of its keys changed after that build (Salsa's changed_at and
+// verified_at). When a build can name the keys whose values may have
+// changed since the last build (Begin's same), only those are summed
+// again, and a reverse index finds the entries that read them: an entry
+// that was valid in the last build and read none of them is valid without
+// looking at its keys.
 //
 // Entries are kept while in use: Sweep drops every entry that the build
 // neither looked up nor stored, nor reached through a used entry's
@@ -33,17 +36,22 @@ import (
 //
 // A Cache is safe for concurrent use.
 type Cache struct {
-	mu      sync.Mutex
-	values  Values
-	epoch   uint32
+	mu     sync.Mutex
+	values Values
+	epoch  uint32
+	known  bool // this build named the keys that may have changed
+
 	ids     map[Key]int32
 	keys    []Key
-	sums    []uint64 // current sum of each key, valid where stamp == epoch
-	stamp   []uint32
-	readers [][]*Entry // key id → entries that read it (some since replaced)
-	garbage int        // readers of replaced or dropped entries
-	known   bool       // this build named the keys that may have changed
-	entries map[any]*Entry
+	sums    []uint64  // the last sum of each key
+	changed []uint32  // the build in which it last changed
+	stamp   []uint32  // the build in which it was last summed
+	readers [][]int32 // key → entries that read it, some since dropped
+	garbage int       // readers of dropped entries
+
+	names   map[any]int32
+	entries []*Entry // by id; nil where dropped
+	free    []int32
 }
 
 // Entry is the result of one piece of work.
@@ -52,14 +60,15 @@ type Entry struct {
 	Value any       // what the work made, when the cache holds it (fragments)
 	Diags diag.List // problems the work reported, to report again on reuse
 
-	deps    []int32  // keys read, sorted
-	sums    []uint64 // their sums when read
-	uses    []*Entry // fragments the work included
-	mark    uint32   // the last build that used the entry
-	checked uint32   // the last build that checked the entry
-	valid   bool     // the outcome of that check
-	moved   uint32   // the last build in which a key it read changed
-	dead    bool     // replaced or dropped
+	id       int32
+	name     any
+	deps     []int32  // keys read, sorted
+	uses     []*Entry // fragments the work included
+	verified uint32   // the last build in which the entry was known valid
+	checked  uint32   // the last build that checked it
+	mark     uint32   // the last build that used it
+	moved    uint32   // the last build in which a key it read changed
+	dead     bool
 }
 
 // Reads returns how many values the work read.
@@ -67,12 +76,12 @@ func (e *Entry) Reads() int { return len(e.deps) }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{ids: map[Key]int32{}, entries: map[any]*Entry{}}
+	return &Cache{ids: map[Key]int32{}, names: map[any]int32{}}
 }
 
 // Begin starts a build whose values are v. Where same is not nil, it
 // reports the keys whose values are known to be what they were in the
-// last build: their sums are kept rather than computed again.
+// last build: they are not summed again.
 func (c *Cache) Begin(v Values, same func(Key) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -82,21 +91,18 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 	if same == nil {
 		return
 	}
-	// Keys summed in the last build are the keys its valid entries read.
-	// Those that may have changed are summed again, and the entries that
-	// read a changed one are marked.
+	// The keys summed in the last build are those its valid entries read.
 	for id, k := range c.keys {
 		if c.stamp[id] != c.epoch-1 {
 			continue
 		}
 		if same(k) {
 			c.stamp[id] = c.epoch
-			continue
-		}
-		old := c.sums[id]
-		if c.sum(int32(id)) != old {
+		} else if c.current(int32(id)); c.changed[id] == c.epoch {
 			for _, e := range c.readers[id] {
-				e.moved = c.epoch
+				if x := c.entries[e]; x != nil {
+					x.moved = c.epoch
+				}
 			}
 		}
 	}
@@ -106,16 +112,18 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.entries)
+	return len(c.names)
 }
 
-// sum returns the current sum of key id. c.mu is held.
-func (c *Cache) sum(id int32) uint64 {
-	if c.stamp[id] != c.epoch {
-		c.sums[id] = c.values.Sum(c.keys[id])
-		c.stamp[id] = c.epoch
+// current brings key id's sum up to date for this build. c.mu is held.
+func (c *Cache) current(id int32) {
+	if c.stamp[id] == c.epoch {
+		return
 	}
-	return c.sums[id]
+	if s := c.values.Sum(c.keys[id]); s != c.sums[id] || c.changed[id] == 0 { // 0: never summed
+		c.sums[id], c.changed[id] = s, c.epoch
+	}
+	c.stamp[id] = c.epoch
 }
 
 // intern returns the id of k. c.mu is held.
@@ -126,6 +134,7 @@ func (c *Cache) intern(k Key) int32 {
 		c.ids[k] = id
 		c.keys = append(c.keys, k)
 		c.sums = append(c.sums, 0)
+		c.changed = append(c.changed, 0)
 		c.stamp = append(c.stamp, 0)
 		c.readers = append(c.readers, nil)
 	}
@@ -137,31 +146,37 @@ func (c *Cache) intern(k Key) int32 {
 func (c *Cache) Lookup(name any) (*Entry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.entries[name]
-	if e == nil || !c.valid(e) {
+	id, ok := c.names[name]
+	if !ok {
+		return nil, false
+	}
+	e := c.entries[id]
+	if !c.valid(e) {
 		return nil, false
 	}
 	c.use(e)
 	return e, true
 }
 
-// valid checks e against the current sums, once per build. c.mu is held.
+// valid reports whether no key e read changed since e was last known
+// valid, once per build. c.mu is held.
 func (c *Cache) valid(e *Entry) bool {
 	if e.checked == c.epoch {
-		return e.valid
+		return e.verified == c.epoch
 	}
-	if c.known && e.checked == c.epoch-1 && e.valid && e.moved != c.epoch {
-		e.checked = c.epoch
+	e.checked = c.epoch
+	if c.known && e.verified == c.epoch-1 && e.moved != c.epoch {
+		e.verified = c.epoch
 		return true
 	}
-	e.checked, e.valid = c.epoch, true
-	for i, id := range e.deps {
-		if c.sum(id) != e.sums[i] {
-			e.valid = false
-			break
+	for _, id := range e.deps {
+		c.current(id)
+		if c.changed[id] > e.verified {
+			return false
 		}
 	}
-	return e.valid
+	e.verified = c.epoch
+	return true
 }
 
 func (c *Cache) use(e *Entry) {
@@ -185,37 +200,67 @@ func (c *Cache) Store(name any, rec *Recorder, e Entry) *Entry {
 	}
 	deps = append(deps, rec.ids...)
 	slices.Sort(deps)
-	deps = slices.Compact(deps)
-	sums := make([]uint64, len(deps))
-	for i, id := range deps {
-		sums[i] = c.sum(id)
+	deps = slices.Clip(slices.Compact(deps))
+	for _, id := range deps {
+		c.current(id)
 	}
 	stored := &e
-	stored.deps, stored.sums, stored.uses = deps, sums, rec.uses
-	stored.checked, stored.valid = c.epoch, true
+	stored.name, stored.deps, stored.uses = name, deps, rec.uses
+	stored.verified, stored.checked = c.epoch, c.epoch
+	c.add(stored)
 	c.use(stored)
-	c.drop(c.entries[name])
-	c.entries[name] = stored
-	for _, id := range deps {
-		c.readers[id] = append(c.readers[id], stored)
-	}
 	return stored
 }
 
-// drop notes that e is no longer in the cache. c.mu is held.
-func (c *Cache) drop(e *Entry) {
-	if e != nil && !e.dead {
-		e.dead = true
-		c.garbage += len(e.deps)
+// add puts e in the cache under its name. c.mu is held.
+func (c *Cache) add(e *Entry) {
+	if old, ok := c.names[e.name]; ok {
+		c.drop(old)
+	}
+	if n := len(c.free); n > 0 {
+		e.id, c.free = c.free[n-1], c.free[:n-1]
+		c.entries[e.id] = e
+	} else {
+		e.id = int32(len(c.entries))
+		c.entries = append(c.entries, e)
+	}
+	c.names[e.name] = e.id
+	for _, id := range e.deps {
+		c.readers[id] = append(c.readers[id], e.id)
 	}
 }
 
+// drop removes entry id. c.mu is held.
+func (c *Cache) drop(id int32) {
+	e := c.entries[id]
+	e.dead = true
+	c.garbage += len(e.deps)
+	delete(c.names, e.name)
+	c.entries[id] = nil
+	c.free = append(c.free, id)
+}
+
+// Sweep drops the entries the current build did not use.
+func (c *Cache) Sweep() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.entries {
+		if e != nil && e.mark != c.epoch {
+			c.drop(e.id)
+		}
+	}
+	c.compact()
+}
+
 // compact rebuilds the reverse index from the live entries once most of
-// it is garbage. c.mu is held.
+// it is garbage: ids of dropped entries may have been given to others.
+// c.mu is held.
 func (c *Cache) compact() {
 	live := 0
 	for _, e := range c.entries {
-		live += len(e.deps)
+		if e != nil {
+			live += len(e.deps)
+		}
 	}
 	if c.garbage < live+1<<16 {
 		return
@@ -224,30 +269,20 @@ func (c *Cache) compact() {
 		c.readers[id] = c.readers[id][:0]
 	}
 	for _, e := range c.entries {
-		for _, id := range e.deps {
-			c.readers[id] = append(c.readers[id], e)
+		if e != nil {
+			for _, id := range e.deps {
+				c.readers[id] = append(c.readers[id], e.id)
+			}
 		}
 	}
 	c.garbage = 0
-}
-
-// Sweep drops the entries the current build did not use.
-func (c *Cache) Sweep() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for name, e := range c.entries {
-		if e.mark != c.epoch {
-			c.drop(e)
-			delete(c.entries, name)
-		}
-	}
-	c.compact()
 }
 
 // Forget drops the entry of the work named name.
 func (c *Cache) Forget(name any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.drop(c.entries[name])
-	delete(c.entries, name)
+	if id, ok := c.names[name]; ok {
+		c.drop(id)
+	}
 }
