@@ -85,6 +85,15 @@ func (w *Writer) mkdirs(dir string, made map[string]bool) error {
 	return nil
 }
 
+// signed reports whether the folder holds the signature file.
+func (w *Writer) signed() bool {
+	if w.o.Signature == "" {
+		return false
+	}
+	st, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(w.o.Signature)))
+	return err == nil && st.Mode().IsRegular()
+}
+
 // refuseUnknown stops a first build into a folder that holds files it
 // would overwrite, when no record shows that careerguide wrote them.
 func (w *Writer) refuseUnknown(staged []string) error {

@@ -56,6 +56,10 @@ type Options struct {
 	Private bool
 	// Force allows overwriting files that no record shows careerguide wrote.
 	Force bool
+	// Signature is a file every build writes, such as api/careers.json:
+	// a folder with no record that holds it is taken as an earlier
+	// build's, whose files may be overwritten (and are never removed).
+	Signature string
 	// Save stores the record, before the commit moves files (with
 	// Pending set) and after it. A failure stops the commit.
 	Save func(Record) error
@@ -259,7 +263,7 @@ func (w *Writer) Commit() (Stats, error) {
 	}
 	sort.Strings(paths)
 	if !w.fresh {
-		if w.prev == nil && !w.o.Force {
+		if w.prev == nil && !w.o.Force && !w.signed() {
 			if err := w.refuseUnknown(paths); err != nil {
 				return st, err
 			}

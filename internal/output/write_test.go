@@ -112,6 +112,26 @@ func TestNoRecordRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// TestEarlierBuildWithoutRecord: a folder an earlier build wrote, whose
+// record is lost (a fresh clone, a CI cache miss), is overwritten; what
+// the build does not make stays, with a warning.
+func TestEarlierBuildWithoutRecord(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "api/careers.json", "old")
+	writeFile(t, dir, "index.html", "old")
+	writeFile(t, dir, "gone/index.html", "old")
+	_, _, warns, err := build(t, dir, nil, Options{Signature: "api/careers.json"}, map[string]string{"api/careers.json": "new", "index.html": "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read(t, dir, "index.html") != "new" || read(t, dir, "gone/index.html") != "old" {
+		t.Error("not overwritten, or removed without a record")
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "gone/index.html") {
+		t.Errorf("warnings %q", warns)
+	}
+}
+
 func TestNeverThroughLinks(t *testing.T) {
 	dir := t.TempDir()
 	elsewhere := t.TempDir()

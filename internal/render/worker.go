@@ -68,37 +68,47 @@ func (w *Worker) Render(j Job) (Output, error) {
 type fragment struct{ name, id string }
 
 // partial executes the shared template name with data. When data is an
-// item of the site (a career, a skill…), the rendering is a piece of work
-// of its own: it is kept in the cache with what it read, reused while
-// that is unchanged, and the job that includes it is recorded as having
-// read the same. Other data is rendered in place.
+// item of the site (a career, a skill…), the rendering is a fragment: see
+// fragment. Other data is rendered in place.
 func (w *worker) partial(name string, data any) (template.HTML, error) {
 	id, ok := identity(data)
 	if !ok {
 		return w.execute(name, data)
 	}
-	frag := fragment{name, id}
+	v, err := w.fragment(fragment{name, id}, func() (any, error) {
+		w.read(kTemplates, "")
+		return w.execute(name, data)
+	})
+	if err != nil {
+		return "", err
+	}
+	return v.(template.HTML), nil
+}
+
+// fragment returns what make makes, as a piece of work of its own: it is
+// kept in the cache with what it read, reused while that is unchanged,
+// and the job that includes it is recorded as having read the same.
+func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
 	cache := w.r.cache
-	if e, ok := cache.Lookup(frag); ok {
+	if e, ok := cache.Lookup(f); ok {
 		w.rec.Use(e)
 		w.diags.Add(e.Diags)
-		return e.Value.(template.HTML), nil
+		return e.Value, nil
 	}
 	outer, outerDiags := w.rec, w.diags
 	rec := &trace.Recorder{}
 	var ds diag.List
 	w.rec, w.diags = rec, &ds
-	rec.Read(key(kTemplates, ""))
 	rec.Read(key(kOptions, ""))
-	h, err := w.execute(name, data)
+	v, err := make()
 	w.rec, w.diags = outer, outerDiags
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	e := cache.Store(frag, rec, trace.Entry{Value: h, Diags: ds})
+	e := cache.Store(f, rec, trace.Entry{Value: v, Diags: ds})
 	w.rec.Use(e)
 	w.diags.Add(ds)
-	return h, nil
+	return v, nil
 }
 
 // execute runs the shared template name with data.
