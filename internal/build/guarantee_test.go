@@ -12,6 +12,7 @@ import (
 
 	"github.com/careerguide/careerguide"
 	"github.com/careerguide/careerguide/internal/build"
+	"github.com/careerguide/careerguide/internal/index"
 )
 
 // TestTwoBuildsIntoOneFolder starts two builds of different sites into
@@ -157,6 +158,17 @@ func TestRenderCounts(t *testing.T) {
 	for _, sk := range res.Site.CareerBySlug(slug).Skills {
 		skillPages = append(skillPages, sk.URL+"index.html")
 	}
+	// The page of a list (5 careers a page) that shows the career.
+	pageOf := func(base string, list []*index.Career) string {
+		for i, c := range list {
+			if c.Slug == slug {
+				return index.PageURL(base, i/5+1) + "index.html"
+			}
+		}
+		t.Fatalf("%s is not in %s", slug, base)
+		return ""
+	}
+	var edited *build.Result
 	edit := func(from, to string) []string {
 		t.Helper()
 		data := bytes.Replace(orig, []byte(from), []byte(to), 1)
@@ -168,12 +180,15 @@ func TestRenderCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		edited = res
 		os.WriteFile(file, orig, 0o644)
 		if _, err := s.Build(context.Background(), []string{rel}); err != nil {
 			t.Fatal(err)
 		}
 		return res.RenderedPaths
 	}
+	category := pageOf(res.Site.CategoryOf(res.Site.CareerBySlug(slug)).URL, res.Site.CategoryOf(res.Site.CareerBySlug(slug)).Careers)
+	az := pageOf("careers/", res.Site.Careers)
 	sorted := func(lists ...[]string) []string {
 		out := slices.Concat(lists...)
 		slices.Sort(out)
@@ -190,12 +205,23 @@ func TestRenderCounts(t *testing.T) {
 		{"body", body, body + " and more", []string{page}},
 		{"summary", "summary: " + summary, "summary: A new summary.", []string{page, "api/careers.json"}},
 		// The skills index shows each skill's number of careers, read as
-		// len of the list, which is in pay order.
-		{"salary", "  max: ", "  max: 1", sorted([]string{page, "index.html", "careers/index.html", "salaries/index.html", "skills/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
+		// len of the list, which is in pay order. The home page shows the
+		// best paid.
+		{"salary", "  max: ", "  max: 1", sorted([]string{page, "index.html", az, category, "skills/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
 	} {
 		got := edit(tc.from, tc.to)
 		if tc.what == "summary" && slices.Contains(got, "feed.xml") {
 			tc.want = sorted(tc.want, []string{"feed.xml"}) // the career is among the feed's latest
+		}
+		if tc.what == "salary" {
+			// The salary pages from the career's old place to its new one.
+			place := func(list []*index.Career) int {
+				return slices.IndexFunc(list, func(c *index.Career) bool { return c.Slug == slug })/5 + 1
+			}
+			from, to := place(res.Site.BySalary), place(edited.Site.BySalary)
+			for i := min(from, to); i <= max(from, to); i++ {
+				tc.want = sorted(tc.want, []string{index.PageURL("salaries/", i) + "index.html"})
+			}
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s edit rendered %d files:\n  %v\nwant %d:\n  %v", tc.what, len(got), got, len(tc.want), tc.want)

@@ -57,7 +57,8 @@ func site(t *testing.T, n int, custom bool) string {
 	if err := gen.Write(src, n, 7); err != nil {
 		t.Fatal(err)
 	}
-	write(t, src, "site.yaml", "title: Test Guide\nparams:\n  a: 1\n  b: [x, y]\n")
+	// Five careers a list page, so that lists have several pages.
+	write(t, src, "site.yaml", "title: Test Guide\npaginate: 5\nparams:\n  a: 1\n  b: [x, y]\n")
 	write(t, src, "content/about.md", "---\ntitle: About\n---\nAbout [the first](careers/"+firstCareer(t, src)+".md).\n")
 	if custom {
 		for name, text := range customTemplates {
@@ -212,7 +213,7 @@ func (e *editor) step(i int) (string, []string) {
 		target := []string{otherSlug + ".md", "missing-" + fmt.Sprint(i) + ".md", "/skills/", "/nowhere/"}[e.r.Intn(4)]
 		return save("link added", append(data, fmt.Sprintf("\nSee [this](%s).\n", target)...))
 	case 17:
-		write(e.t, e.src, "site.yaml", fmt.Sprintf("title: Guide %d\nparams:\n  a: %d\n  b: [x, y]\n", i%3, e.r.Intn(3)))
+		write(e.t, e.src, "site.yaml", fmt.Sprintf("title: Guide %d\npaginate: %d\nparams:\n  a: %d\n  b: [x, y]\n", i%3, 4+i%3, e.r.Intn(3)))
 		return "site.yaml edit", []string{"site.yaml"}
 	case 18:
 		write(e.t, e.src, "content/about.md", fmt.Sprintf("---\ntitle: About %d\n---\nAbout [it](careers/%s.md).\n", i%2, otherSlug))

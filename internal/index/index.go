@@ -12,7 +12,6 @@ import (
 
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/model"
-	"github.com/careerguide/careerguide/internal/slug"
 )
 
 // Site is the indexed site, ready to render.
@@ -28,10 +27,11 @@ type Site struct {
 	LowestAI   []*Career
 	Aliases    []Alias // by path
 
-	career map[string]*Career
-	skill  map[string]*Skill
-	files  map[string]string // content file → URL path
-	paths  map[string]bool   // every published path below the base
+	career   map[string]*Career
+	skill    map[string]*Skill
+	category map[string]*Category
+	files    map[string]string // content file → URL path
+	paths    map[string]bool   // every published path below the base
 }
 
 // Career is a career with what the index knows about it.
@@ -56,9 +56,10 @@ type Page struct {
 	URL string
 }
 
-// Category groups careers for the home page.
+// Category groups careers: its page lists them, and the home page.
 type Category struct {
 	Name, Slug string
+	URL        string    // "categories/<slug>/"
 	Careers    []*Career // A–Z
 }
 
@@ -76,7 +77,7 @@ const MaxRelated = 5
 
 // Fixed lists the paths every site publishes, besides careers, skills,
 // plain pages and static files.
-var Fixed = []string{"", "careers/", "skills/", "salaries/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
+var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
 
 // Build indexes the careers and pages. static lists the static files'
 // output paths, so links to them resolve.
@@ -96,6 +97,11 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is already the slug of %s; give one of them another slug", mc.Slug, other.Source)
 			continue
 		}
+		if mc.Slug == PageDir {
+			at := mc.At("slug")
+			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is where the careers list keeps its later pages (/careers/%s/2/); give the career another slug", mc.Slug, PageDir)
+			continue
+		}
 		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/"}
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
@@ -108,6 +114,8 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 	s.indexAliases(&ds)
 	s.relate(&ds)
 	s.order()
+	s.indexCategories(&ds)
+	s.indexLists()
 	ds.Sort()
 	return s, ds
 }
@@ -227,16 +235,6 @@ func (s *Site) sortByTitle() {
 	}
 }
 
-// Reorder sorts the site again after careers' salaries, levels or other
-// values changed in place, when nothing the index is built from did.
-func (s *Site) Reorder() {
-	s.Categories = nil
-	s.order()
-	for _, sk := range s.Skills {
-		sk.span(s.Config.Currency)
-	}
-}
-
 func (s *Site) order() {
 	s.BySalary = append([]*Career(nil), s.Careers...)
 	sort.SliceStable(s.BySalary, func(i, j int) bool {
@@ -246,17 +244,6 @@ func (s *Site) order() {
 		}
 		return a.rank < b.rank
 	})
-	cats := map[string]*Category{}
-	for _, c := range s.Careers {
-		cat := cats[c.Category]
-		if cat == nil {
-			cat = &Category{Name: c.Category, Slug: slug.Make(c.Category)}
-			cats[c.Category] = cat
-			s.Categories = append(s.Categories, cat)
-		}
-		cat.Careers = append(cat.Careers, c)
-	}
-	sort.Slice(s.Categories, func(i, j int) bool { return s.Categories[i].Name < s.Categories[j].Name })
 	s.TopPaying = top(s.BySalary)
 	byDemand := append([]*Career(nil), s.BySalary...)
 	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].Demand > byDemand[j].Demand })

@@ -66,7 +66,7 @@ type Page struct {
 // stages after parsing: the slug, and each item of skills, aliases and
 // related.
 type Positions struct {
-	Slug                     Pos
+	Slug, Category           Pos
 	Skills, Aliases, Related []Pos
 }
 
@@ -78,6 +78,10 @@ func (p Positions) At(key string) Pos {
 	case key == "slug":
 		if p.Slug.Line > 0 {
 			return p.Slug
+		}
+	case key == "category":
+		if p.Category.Line > 0 {
+			return p.Category
 		}
 	case strings.HasPrefix(key, "skills["):
 		list = p.Skills
@@ -109,8 +113,13 @@ type Config struct {
 	Currency    string         `yaml:"currency"`
 	Author      string         `yaml:"author"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Paginate    int            `yaml:"paginate"` // careers per list page
 	Params      map[string]any `yaml:"params"`
 }
+
+// DefaultPaginate is how many careers a list page shows unless site.yaml
+// says otherwise: a page of 500 rows stays well under a megabyte.
+const DefaultPaginate = 500
 
 // Defaults fills in what site.yaml left out.
 func (c *Config) Defaults() {
@@ -122,5 +131,8 @@ func (c *Config) Defaults() {
 	}
 	if c.Currency == "" {
 		c.Currency = "USD"
+	}
+	if c.Paginate == 0 {
+		c.Paginate = DefaultPaginate
 	}
 }

@@ -11,7 +11,10 @@ import (
 )
 
 // ConfigFields lists the fields of site.yaml.
-var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "author", "unsafe_html", "params"}
+var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "author", "unsafe_html", "paginate", "params"}
+
+// MaxPaginate bounds how many careers one list page may show.
+const MaxPaginate = 5000
 
 // Config parses site.yaml (file is its name for messages). A nil data is
 // an absent file: the defaults.
@@ -59,6 +62,14 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 			cfg.Author, _ = f.text(v, key, false)
 		case "unsafe_html":
 			cfg.UnsafeHTML, _ = f.boolean(v, key)
+		case "paginate":
+			if n, ok := f.number(v, key); ok {
+				if n < 1 || n > MaxPaginate || n != float64(int(n)) {
+					f.errorf(v, key, "must be a whole number of careers per list page from 1 to %d, not %s", MaxPaginate, show(v))
+				} else {
+					cfg.Paginate = int(n)
+				}
+			}
 		case "params":
 			if err := v.Decode(&cfg.Params); err != nil {
 				f.errorf(v, key, "must be a set of fields: %v", err)

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/careerguide/careerguide/internal/index"
 )
 
 // sitemap writes sitemap.xml: every page a reader can land on.
@@ -24,10 +26,26 @@ func (w *worker) sitemap() ([]byte, error) {
 		}
 		urls = append(urls, e)
 	}
-	for _, p := range []string{"", "careers/", "skills/", "salaries/"} {
+	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/"}
+	for _, p := range fixed {
 		add(p, time.Time{})
 	}
-	for _, c := range site.Careers() {
+	// The lists' later pages, and the categories' pages: their number
+	// follows from the lists' lengths and site.yaml's paginate.
+	careers := site.Careers()
+	site.Config()
+	pages := func(base string, n int) {
+		for i := 2; i <= w.r.site.ListPages(n); i++ {
+			add(index.PageURL(base, i), time.Time{})
+		}
+	}
+	pages("careers/", len(careers))
+	pages("salaries/", len(careers))
+	for _, cat := range site.Categories() {
+		add(cat.URL(), time.Time{})
+		pages(cat.URL(), len(cat.Careers()))
+	}
+	for _, c := range careers {
 		add(c.URL(), c.Updated())
 	}
 	for _, sk := range site.Skills() {
@@ -36,7 +54,8 @@ func (w *worker) sitemap() ([]byte, error) {
 	for _, p := range site.Pages() {
 		add(p.URL(), p.Updated())
 	}
-	sort.SliceStable(urls[4:], func(i, j int) bool { return urls[4+i].Loc < urls[4+j].Loc })
+	n := len(fixed)
+	sort.SliceStable(urls[n:], func(i, j int) bool { return urls[n+i].Loc < urls[n+j].Loc })
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)

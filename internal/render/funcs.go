@@ -36,17 +36,14 @@ func funcs(set *tmplSet) template.FuncMap {
 		// level shows a level as its name after four dots, the filled ones
 		// counting up to it; the name carries the meaning, the dots repeat it.
 		"level": levelHTML,
-		"lower": strings.ToLower,
-		"join":  strings.Join,
-		"add":   func(a, b int) int { return a + b },
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return one
-			}
-			return many
-		},
-		"date": func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
-		"iso":  func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+		// first returns the first n items of a list.
+		"first":  first,
+		"lower":  strings.ToLower,
+		"join":   strings.Join,
+		"add":    func(a, b int) int { return a + b },
+		"plural": plural,
+		"date":   func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
+		"iso":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
 	}
 }
 

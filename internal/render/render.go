@@ -41,20 +41,22 @@ type Kind string
 
 // The kinds of jobs.
 const (
-	KindHome     Kind = "home"
-	KindCareers  Kind = "careers"
-	KindCareer   Kind = "career"
-	KindSkills   Kind = "skills"
-	KindSkill    Kind = "skill"
-	KindSalaries Kind = "salaries"
-	KindPage     Kind = "page"
-	Kind404      Kind = "404"
-	KindAlias    Kind = "alias"
-	KindSitemap  Kind = "sitemap"
-	KindFeed     Kind = "feed"
-	KindRobots   Kind = "robots"
-	KindAPI      Kind = "api"
-	KindStatic   Kind = "static"
+	KindHome       Kind = "home"
+	KindCareers    Kind = "careers"
+	KindCareer     Kind = "career"
+	KindSkills     Kind = "skills"
+	KindSkill      Kind = "skill"
+	KindSalaries   Kind = "salaries"
+	KindCategories Kind = "categories"
+	KindCategory   Kind = "category"
+	KindPage       Kind = "page"
+	Kind404        Kind = "404"
+	KindAlias      Kind = "alias"
+	KindSitemap    Kind = "sitemap"
+	KindFeed       Kind = "feed"
+	KindRobots     Kind = "robots"
+	KindAPI        Kind = "api"
+	KindStatic     Kind = "static"
 )
 
 // Job is one output file to render.
@@ -130,15 +132,19 @@ func (r *Renderer) plan() []Job {
 	s := r.site
 	jobs := []Job{
 		{"index.html", KindHome, ""},
-		{"careers/index.html", KindCareers, ""},
 		{"skills/index.html", KindSkills, ""},
-		{"salaries/index.html", KindSalaries, ""},
+		{"categories/index.html", KindCategories, ""},
 		{"404.html", Kind404, ""},
 		{"sitemap.xml", KindSitemap, ""},
 		{"feed.xml", KindFeed, ""},
 		{"robots.txt", KindRobots, ""},
 		{"api/careers.json", KindAPI, "careers"},
 		{"api/skills.json", KindAPI, "skills"},
+	}
+	jobs = r.listJobs(jobs, KindCareers, "careers", "careers/", len(s.Careers))
+	jobs = r.listJobs(jobs, KindSalaries, "salaries", "salaries/", len(s.BySalary))
+	for _, c := range s.Categories {
+		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug, c.URL, len(c.Careers))
 	}
 	for _, c := range s.Careers {
 		jobs = append(jobs, Job{c.URL + "index.html", KindCareer, c.Slug})
@@ -228,6 +234,8 @@ func pathOf(base string) string {
 	}
 	return u.Path
 }
+
+var errNotList = errors.New("first: not a list")
 
 // errNoItem is returned for a job whose item left the site.
 func errNoItem(kind, key string) error { return fmt.Errorf("no %s %q", kind, key) }

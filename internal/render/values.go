@@ -27,7 +27,8 @@ const (
 	kSkillSpan      = "skill.span"      // the span of its careers' pay
 	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
 	kPageBody       = "page.body"       // its Markdown body, first line and file
-	kCategory       = "category"        // ID name: name, slug, careers A–Z
+	kCategory       = "category"        // ID slug: name, careers A–Z
+	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
 	kSiteCareers    = "site.careers"    // the careers A–Z
@@ -52,19 +53,15 @@ func key(kind, id string) trace.Key { return trace.Key{Kind: kind, ID: id} }
 
 // values gives the current value of every key of one site and theme.
 type values struct {
-	r          *Renderer
-	pages      map[string]*index.Page
-	categories map[string]*index.Category
-	aliases    map[string]*index.Alias
+	r       *Renderer
+	pages   map[string]*index.Page
+	aliases map[string]*index.Alias
 }
 
 func newValues(r *Renderer) *values {
-	v := &values{r: r, pages: map[string]*index.Page{}, categories: map[string]*index.Category{}, aliases: map[string]*index.Alias{}}
+	v := &values{r: r, pages: map[string]*index.Page{}, aliases: map[string]*index.Alias{}}
 	for _, p := range r.site.Pages {
 		v.pages[p.URL] = p
-	}
-	for _, c := range r.site.Categories {
-		v.categories[c.Name] = c
 	}
 	for i := range r.site.Aliases {
 		a := &r.site.Aliases[i]
@@ -97,12 +94,16 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 		hashPage(&h, k.Kind, p)
 	case kCategory:
-		c := v.categories[k.ID]
+		c := s.CategoryBySlug(k.ID)
 		if c == nil {
 			return trace.Absent
 		}
-		h.Str(c.Name).Str(c.Slug)
+		h.Str(c.Name)
 		careerSlugs(&h, c.Careers)
+	case kListPage:
+		if !v.r.hashListPage(&h, k.ID) {
+			return trace.Absent
+		}
 	case kAlias:
 		a := v.aliases[k.ID]
 		if a == nil {
@@ -131,7 +132,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 	case kSiteCategories:
 		h.Int(int64(len(s.Categories)))
 		for _, c := range s.Categories {
-			h.Str(c.Name)
+			h.Str(c.Slug)
 		}
 	case kSiteAliases:
 		h.Int(int64(len(s.Aliases)))

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/markdown"
@@ -20,14 +21,17 @@ type View struct {
 	Breadcrumbs []Crumb
 	LiveReload  bool
 
-	w      *worker
-	career *index.Career
-	skill  *index.Skill
-	page   *index.Page
-	alias  *index.Alias
-	body   *markdown.Result
-	chart  *Chart
-	charts func() *Chart
+	w        *worker
+	career   *index.Career
+	skill    *index.Skill
+	page     *index.Page
+	alias    *index.Alias
+	category *index.Category
+	items    []*index.Career // a list page's careers
+	pager    *Pager
+	body     *markdown.Result
+	chart    *Chart
+	charts   func() *Chart
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -59,6 +63,21 @@ func (v *View) Page() *Page {
 	}
 	return &Page{v.w, v.page}
 }
+
+// Category is the category a category page shows, or nil.
+func (v *View) Category() *Category {
+	if v.category == nil {
+		return nil
+	}
+	return &Category{v.w, v.category}
+}
+
+// Items are the careers a list page shows: its share of the careers A–Z,
+// by salary or in a category.
+func (v *View) Items() []*Career { return v.w.careers(v.items) }
+
+// Pager is a list page's place among the list's pages, or nil.
+func (v *View) Pager() *Pager { return v.pager }
 
 // Alias is the old URL a redirect page stands for, or nil.
 func (v *View) Alias() *Alias {
@@ -193,14 +212,33 @@ func (r *Renderer) careerBody(c *model.Career) ([]byte, error) {
 func (w *worker) newView(kind Kind, title, desc, url string) *View {
 	r := w.r
 	v := &View{w: w, Kind: kind, Title: title, Description: desc, URL: url, LiveReload: r.opts.LiveReload}
-	if r.absBase != "" {
-		v.Canonical = r.absBase + escapePath(url)
-	}
-	if v.Description == "" {
+	v.setCanonical()
+	if v.Description == "" && kind != KindCareers && kind != KindSalaries && kind != KindCategory {
 		w.read(kSiteConfig, "")
 		v.Description = r.site.Config.Description
 	}
 	return v
+}
+
+func (v *View) setCanonical() {
+	if v.w.r.absBase != "" {
+		v.Canonical = v.w.r.absBase + escapePath(v.URL)
+	}
+}
+
+// pageTitle adds the page number to a list's later pages' titles.
+func pageTitle(title string, p *Pager) string {
+	if p.Page > 1 {
+		return fmt.Sprintf("%s, page %d of %d", title, p.Page, p.Pages)
+	}
+	return title
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (w *worker) view(j Job) (*View, string, error) {
@@ -209,8 +247,13 @@ func (w *worker) view(j Job) (*View, string, error) {
 	case KindHome:
 		return w.newView(j.Kind, "", "", ""), "home.html", nil
 	case KindCareers:
-		desc := fmt.Sprintf("All %d careers in %s, from A to Z.", len(site.Careers()), site.Config().Title)
-		v := w.newView(j.Kind, "Careers A–Z", desc, "careers/")
+		v := w.newView(j.Kind, "Careers A–Z", "", "")
+		if err := w.listView(v, j); err != nil {
+			return nil, "", err
+		}
+		v.Description = fmt.Sprintf("All %d careers in %s, from A to Z.", v.pager.Total, site.Config().Title)
+		v.Title, v.URL = pageTitle("Careers A–Z", v.pager), index.PageURL("careers/", v.pager.Page)
+		v.setCanonical()
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", ""}}
 		return v, "careers.html", nil
 	case KindCareer:
@@ -247,13 +290,40 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", "skills/"}, {sv.Name(), ""}}
 		return v, "skill.html", nil
 	case KindSalaries:
-		desc := fmt.Sprintf("Salary ranges of all %d careers, highest first.", len(site.Careers()))
-		v := w.newView(j.Kind, "Salaries", desc, "salaries/")
+		v := w.newView(j.Kind, "Salaries", "", "")
+		if err := w.listView(v, j); err != nil {
+			return nil, "", err
+		}
+		v.Description = fmt.Sprintf("Salary ranges of all %d careers, highest first.", v.pager.Total)
+		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.Page)
+		v.setCanonical()
 		v.charts = func() *Chart {
-			return w.chart(site.BySalary(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest midpoint first.")
+			return w.chart(v.Items(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest midpoint first.")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Salaries", ""}}
 		return v, "salaries.html", nil
+	case KindCategories:
+		desc := fmt.Sprintf("The %d categories of careers in %s.", len(site.Categories()), site.Config().Title)
+		v := w.newView(j.Kind, "Categories", desc, "categories/")
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", ""}}
+		return v, "categories.html", nil
+	case KindCategory:
+		name, _ := splitPage(j.Key)
+		c := w.r.site.CategoryBySlug(strings.TrimPrefix(name, "category "))
+		if c == nil {
+			return nil, "", errNoItem("category", j.Key)
+		}
+		cv := &Category{w, c}
+		v := w.newView(j.Kind, cv.Name(), "", "")
+		v.category = c
+		if err := w.listView(v, j); err != nil {
+			return nil, "", err
+		}
+		v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", v.pager.Total, plural(v.pager.Total, "career", "careers"), cv.Name())
+		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.Page)
+		v.setCanonical()
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", "categories/"}, {cv.Name(), ""}}
+		return v, "category.html", nil
 	case KindPage:
 		p := w.r.values.pages[j.Key]
 		if p == nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/slug"
 )
 
 // The views are what templates see of the site. Each accessor notes the
@@ -144,8 +145,12 @@ func (c *Career) URL() string { return c.c.URL }
 // Title is the career's name.
 func (c *Career) Title() string { return c.card().Title }
 
-// Category is the career's category.
+// Category is the career's category, as its author wrote it.
 func (c *Career) Category() string { return c.card().Category }
+
+// CategoryURL is the page of the career's category below the base,
+// "categories/<slug>/".
+func (c *Career) CategoryURL() string { return "categories/" + slug.Make(c.card().Category) + "/" }
 
 // Salary is the career's pay range.
 func (c *Career) Salary() model.Salary { return c.pay().Salary }
@@ -295,15 +300,18 @@ type Category struct {
 }
 
 func (c *Category) get() *index.Category {
-	c.w.read(kCategory, c.c.Name)
+	c.w.read(kCategory, c.c.Slug)
 	return c.c
 }
 
-// Name is the category's name.
+// Name is the category's name: the spelling most of its careers use.
 func (c *Category) Name() string { return c.get().Name }
 
-// Slug is the category's slug, for anchors and URLs.
-func (c *Category) Slug() string { return c.get().Slug }
+// Slug is the category's slug, which names it.
+func (c *Category) Slug() string { return c.c.Slug }
+
+// URL is the category's page below the base, "categories/<slug>/".
+func (c *Category) URL() string { return c.c.URL }
 
 // Careers lists the category's careers, A–Z.
 func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
@@ -355,7 +363,7 @@ func identity(data any) (string, bool) {
 	case *Page:
 		return "page " + v.p.URL, true
 	case *Category:
-		return "category " + v.c.Name, true
+		return "category " + v.c.Slug, true
 	case *Alias:
 		return "alias " + v.a.Path, true
 	}

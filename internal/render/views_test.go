@@ -95,7 +95,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{skill, "Max", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Min = 15 }},
 		{skill, "OpenEnded", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.OpenEnded = true }},
-		{cat, "Careers", key(kCategory, "Cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
+		{cat, "Careers", key(kCategory, "cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
 		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
@@ -104,6 +104,8 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{site, "TopPaying", key(kSiteTopPaying, ""), func(cs []*model.Career) { cs[2].Salary.Max = 99 }},
 		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
 		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
+		{cat, "Name", key(kCategory, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
+		{career, "CategoryURL", key(kCareer, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
 		{page, "Title", key(kPage, "about/"), nil},
 	}
