@@ -71,7 +71,11 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 		case "related":
 			items, nodes, _ := f.list(v, key, MaxRelated, "and only 5 are shown; keep the closest")
 			for i, s := range items {
-				if len(s) > MaxSegment || !slug.Valid(s) {
+				if len(s) > MaxSegment {
+					f.errorf(nodes[i], key, "%q is longer than any slug (%d bytes); name the career by its slug", clip(s), MaxSegment)
+					continue
+				}
+				if !slug.Valid(s) {
 					f.errorf(nodes[i], key, "%q is not a career slug; name the career by its slug, such as %q", clip(s), clip(slug.Make(s)))
 					continue
 				}
@@ -261,7 +265,11 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 			if s.Period != "year" {
 				limit = fmt.Sprintf("%s per %s (%s)", payFigure(math.Floor(MaxAnnualPay/s.Annual(1))), s.Period, limit)
 			}
-			f.errorf(pick(k), "salary."+k, "%s is above the limit of %s; check the figure and its period", payFigure(v), limit)
+			figure := payFigure(v)
+			if nodes != nil && nodes[k] != nil {
+				figure = strings.TrimSpace(nodes[k].Value) // as written
+			}
+			f.errorf(pick(k), "salary."+k, "%s is above the limit of %s; check the figure and its period", figure, limit)
 			return false
 		}
 	}

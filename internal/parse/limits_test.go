@@ -62,14 +62,14 @@ func TestLimits(t *testing.T) {
 		{"long alias", with("updated:", "aliases: [/"+strings.Repeat("abcdefg/", 70)+"]"),
 			[]string{`content/careers/x.md:14:11: aliases: "/abcdefg/abcdefg/abcdefg/abcdefg/abcdef…" is 561 bytes long; the limit is 512, so shorten it`}},
 		{"salary overflow", salaryAs("{min: 1, max: 1.7e308}"),
-			[]string{"content/careers/x.md:5:23: salary.max: 1.7e+308 is above the limit of 1,000,000,000,000 a year; check the figure and its period"}},
+			[]string{"content/careers/x.md:5:23: salary.max: 1.7e308 is above the limit of 1,000,000,000,000 a year; check the figure and its period"}},
 		{"hourly salary overflow", salaryAs("{min: 1, max: 1e305, period: hour}"),
-			[]string{"content/careers/x.md:5:23: salary.max: 1e+305 is above the limit of 480,769,230 per hour (1,000,000,000,000 a year); check the figure and its period"}},
+			[]string{"content/careers/x.md:5:23: salary.max: 1e305 is above the limit of 480,769,230 per hour (1,000,000,000,000 a year); check the figure and its period"}},
 		{"salary with a suffix overflows", salaryAs("{min: 1, max: 1.7e308M}"),
-			[]string{"content/careers/x.md:5:23: salary.max: +Inf is above the limit of 1,000,000,000,000 a year; check the figure and its period"}},
+			[]string{"content/careers/x.md:5:23: salary.max: 1.7e308M is above the limit of 1,000,000,000,000 a year; check the figure and its period"}},
 		{"salary at the limit", salaryAs("{min: 1, max: 1e12}"), nil},
 		{"monthly salary over the limit", salaryAs("{min: 1e11, max: 2e11, period: month}"),
-			[]string{"content/careers/x.md:5:15: salary.min: 100,000,000,000 is above the limit of 83,333,333,333 per month (1,000,000,000,000 a year); check the figure and its period"}},
+			[]string{"content/careers/x.md:5:15: salary.min: 1e11 is above the limit of 83,333,333,333 per month (1,000,000,000,000 a year); check the figure and its period"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
