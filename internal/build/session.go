@@ -88,7 +88,10 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
-	site, ds := s.index(in.config, careers, pages)
+	site, ds, err := s.index(ctx, in.config, careers, pages)
+	if err != nil {
+		return res, err
+	}
 	res.Diags.Add(ds)
 	res.Site = site
 	res.Careers, res.Skills = len(site.Careers), len(site.Skills)
@@ -223,7 +226,7 @@ func (s *Session) prepareTheme(src *load.Source) error {
 // career's frontmatter, every page, the configuration and the static
 // files are what it was made from: then only bodies can differ, and the
 // index takes the new parses' bodies.
-func (s *Session) index(cfg model.Config, careers []*model.Career, pages []*model.Page) (*index.Site, diag.List) {
+func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page) (*index.Site, diag.List, error) {
 	statics := s.theme.StaticPaths()
 	var h trace.Hash
 	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
@@ -243,11 +246,15 @@ func (s *Session) index(cfg model.Config, careers []*model.Career, pages []*mode
 				s.rebodied[c.Slug] = true
 			}
 		}
-		return s.site, s.siteDiags
+		return s.site, s.siteDiags, nil
 	}
 	s.site, s.siteDiags, s.indexKey = nil, nil, key
-	s.site, s.siteDiags = index.Build(cfg, careers, pages, statics)
-	return s.site, s.siteDiags
+	site, ds, err := index.BuildContext(ctx, cfg, careers, pages, statics)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.site, s.siteDiags = site, ds
+	return s.site, s.siteDiags, nil
 }
 
 // plan prepares the renderer of this build's jobs and starts the cache's

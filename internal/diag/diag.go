@@ -126,43 +126,79 @@ func (l List) String() string {
 }
 
 // Nearest returns the candidate closest to s by edit distance, if it is
-// close enough to be a plausible typo, for "did you mean" hints.
+// close enough to be a plausible typo, for "did you mean" hints. Its cost
+// is in proportion to the candidates' total length: a comparison stops as
+// soon as the two strings are too far apart.
 func Nearest(s string, candidates []string) (string, bool) {
-	best, bestD := "", -1
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := distance(ls, strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := len([]rune(s))/3 + 1
+	ls := []rune(strings.ToLower(s))
+	limit := len(ls)/3 + 1
 	if limit > 3 {
 		limit = 3
 	}
-	return best, bestD >= 0 && bestD <= limit
+	best, bestD := "", limit+1
+	var rb []rune
+	for _, c := range candidates {
+		if n := len(c); n+limit < len(ls) || n > 4*(len(ls)+limit) {
+			continue // too short or too long even in bytes
+		}
+		rb = append(rb[:0], []rune(strings.ToLower(c))...)
+		if d := distance(ls, rb, bestD-1); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best, bestD <= limit
 }
 
-// distance is the Levenshtein distance between a and b, over runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// distance is the Levenshtein distance between a and b, or limit+1 when
+// it is more than limit. Only the cells within limit of the diagonal
+// can hold a distance of at most limit, so only they are computed.
+func distance(a, b []rune, limit int) int {
+	if limit < 0 {
+		return limit + 1
+	}
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	const far = 1 << 30
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		if lo > 1 {
+			cur[lo-1] = far
+		}
+		rowMin := far
+		if lo == 1 {
+			rowMin = i
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			up := prev[j]
+			if j > i-1+limit {
+				up = far // outside the band in the row above
+			}
+			cur[j] = min(up+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = far
+		}
+		if rowMin > limit {
+			return limit + 1
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	if prev[len(b)] > limit {
+		return limit + 1
+	}
+	return prev[len(b)]
 }
 
 // Unique returns the list sorted, with repeated diagnostics once.

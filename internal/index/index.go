@@ -6,6 +6,7 @@
 package index
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,8 @@ type Site struct {
 	category map[string]*Category
 	files    map[string]string // content file → URL path
 	paths    map[string]bool   // every published path below the base
+
+	relateSteps int // list entries relate read, for tests
 }
 
 // Career is a career with what the index knows about it.
@@ -40,7 +43,8 @@ type Career struct {
 	URL     string   // "careers/<slug>/"
 	Skills  []*Skill // in the author's order
 	Related []Related
-	rank    int // place in A–Z order
+	rank    int      // place in A–Z order
+	slugs   []string // the slugs of Career.Skills, in its order
 }
 
 // Related is a related career and the skills it shares.
@@ -67,6 +71,9 @@ type Category struct {
 type Alias struct {
 	Path string // below the base, "backend/"
 	To   string // the target's URL path
+
+	source string    // the file that asks for it
+	at     model.Pos // and where
 }
 
 // TopN is the length of the home page's top lists.
@@ -82,7 +89,15 @@ var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "404
 // Build indexes the careers and pages. static lists the static files'
 // output paths, so links to them resolve.
 func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List) {
+	s, ds, _ := BuildContext(context.Background(), cfg, careers, pages, static)
+	return s, ds
+}
+
+// BuildContext is Build that stops early, with ctx's error, once ctx is
+// done. The site it returns then is incomplete.
+func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
 	var ds diag.List
+	stop := stopper(ctx)
 	s := &Site{Config: cfg, career: map[string]*Career{}, skill: map[string]*Skill{}, files: map[string]string{}, paths: map[string]bool{}}
 	for _, p := range Fixed {
 		s.paths[p] = true
@@ -92,6 +107,9 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 	}
 	sort.Slice(careers, func(i, j int) bool { return careers[i].Source < careers[j].Source })
 	for _, mc := range careers {
+		if stop() {
+			return s, ds, ctx.Err()
+		}
 		if other, dup := s.career[mc.Slug]; dup {
 			at := mc.At("slug")
 			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is already the slug of %s; give one of them another slug", mc.Slug, other.Source)
@@ -109,15 +127,39 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 		s.Careers = append(s.Careers, c)
 	}
 	s.sortByTitle()
-	s.indexSkills(&ds)
-	s.indexPages(pages, &ds)
-	s.indexAliases(&ds)
-	s.relate(&ds)
-	s.order()
-	s.indexCategories(&ds)
-	s.indexLists()
+	for _, step := range []func(){
+		func() { s.indexSkills(stop, &ds) },
+		func() { s.indexPages(pages, &ds) },
+		func() { s.indexAliases(&ds) },
+		func() { s.indexCategories(&ds) },
+		func() { s.layOut(static, stop, &ds) },
+		func() { s.relate(stop, &ds) },
+		s.order,
+		s.indexLists,
+	} {
+		if ctx.Err() != nil {
+			return s, ds, ctx.Err()
+		}
+		step()
+	}
+	if ctx.Err() != nil {
+		return s, ds, ctx.Err()
+	}
 	ds.Sort()
-	return s, ds
+	return s, ds, nil
+}
+
+// stopper returns a function that reports whether ctx is done, looking at
+// it every 64th call so that loops over careers can ask on each turn.
+func stopper(ctx context.Context) func() bool {
+	n, done := 0, false
+	return func() bool {
+		if !done && n%64 == 0 {
+			done = ctx.Err() != nil
+		}
+		n++
+		return done
+	}
 }
 
 func (s *Site) indexPages(pages []*model.Page, ds *diag.List) {
@@ -156,7 +198,7 @@ func (s *Site) indexAliases(ds *diag.List) {
 				continue
 			}
 			taken[p] = source
-			s.Aliases = append(s.Aliases, Alias{Path: p, To: to})
+			s.Aliases = append(s.Aliases, Alias{Path: p, To: to, source: source, at: at})
 		}
 	}
 	for _, c := range s.Careers {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -118,24 +119,17 @@ func TestSalaryOrderAndSpan(t *testing.T) {
 	}
 }
 
-// TestRelatedMatchesBruteForce checks the pair-index selection against
-// counting every pair of careers, on a generated site.
-func TestRelatedMatchesBruteForce(t *testing.T) {
-	var cs []*model.Career
-	pool := []string{"Go", "SQL", "Rust", "Python", "Java", "C", "Kotlin", "Swift", "Linux", "Security", "Testing", "APIs"}
-	for i := 0; i < 300; i++ {
-		var skills []string
-		for j, sk := range pool {
-			if (i*7+j*13)%5 == 0 || (i+j)%11 == 0 {
-				skills = append(skills, sk)
-			}
+// bruteRelated picks every career's related careers, by slug, by
+// counting the skills it shares with every other career.
+func bruteRelated(s *Site) map[string]string {
+	sets := map[*Career]map[*Skill]bool{}
+	for _, c := range s.Careers {
+		sets[c] = map[*Skill]bool{}
+		for _, sk := range c.Skills {
+			sets[c][sk] = true
 		}
-		if len(skills) == 0 {
-			skills = []string{pool[i%len(pool)]}
-		}
-		cs = append(cs, career(fmt.Sprintf("c%03d", i), fmt.Sprintf("Career %03d", (i*37)%300), skills...))
 	}
-	s, _ := build(t, cs)
+	out := map[string]string{}
 	for _, c := range s.Careers {
 		type cand struct {
 			o *Career
@@ -143,10 +137,13 @@ func TestRelatedMatchesBruteForce(t *testing.T) {
 		}
 		var all []cand
 		for _, o := range s.Careers {
-			if o == c {
-				continue
+			n := 0
+			for _, sk := range o.Skills {
+				if sets[c][sk] {
+					n++
+				}
 			}
-			if n := len(shared(c, o, map[*Skill]bool{})); n > 0 {
+			if o != c && n > 0 {
 				all = append(all, cand{o, n})
 			}
 		}
@@ -156,15 +153,163 @@ func TestRelatedMatchesBruteForce(t *testing.T) {
 			}
 			return all[i].o.rank < all[j].o.rank
 		})
-		var want, got []string
+		var want []string
 		for i := 0; i < len(all) && i < MaxRelated; i++ {
 			want = append(want, all[i].o.Slug)
 		}
-		for _, r := range c.Related {
-			got = append(got, r.Slug)
+		out[c.Slug] = strings.Join(want, " ")
+	}
+	return out
+}
+
+// sites generates sites whose related careers are hard to find in
+// different ways: skills from a small pool, careers that share nearly all
+// their skills, and two halves that share little with each other.
+func sites(n int) map[string][]*model.Career {
+	out := map[string][]*model.Career{}
+	add := func(name string, skills func(i int) []string) {
+		var cs []*model.Career
+		for i := 0; i < n; i++ {
+			cs = append(cs, career(fmt.Sprintf("c%04d", i), fmt.Sprintf("Career %04d", (i*37)%n), skills(i)...))
 		}
-		if strings.Join(got, " ") != strings.Join(want, " ") {
-			t.Fatalf("%s: related %v, want %v", c.Slug, got, want)
+		out[name] = cs
+	}
+	pool := []string{"Go", "SQL", "Rust", "Python", "Java", "C", "Kotlin", "Swift", "Linux", "Security", "Testing", "APIs"}
+	add("pool", func(i int) []string {
+		var skills []string
+		for j, sk := range pool {
+			if (i*7+j*13)%5 == 0 || (i+j)%11 == 0 {
+				skills = append(skills, sk)
+			}
 		}
+		if len(skills) == 0 {
+			skills = []string{pool[i%len(pool)]}
+		}
+		return skills
+	})
+	numbered := func(prefix string, from, to int) []string {
+		var s []string
+		for j := from; j < to; j++ {
+			s = append(s, fmt.Sprintf("%s%d", prefix, j))
+		}
+		return s
+	}
+	add("all the same", func(int) []string { return numbered("S", 0, 50) })
+	add("one of their own", func(i int) []string { return append(numbered("S", 0, 49), fmt.Sprintf("U%d", i)) })
+	add("halves", func(i int) []string {
+		if i%2 == 0 {
+			return append(numbered("A", 0, 25), numbered("B", 0, 25)...)
+		}
+		return append(numbered("A", 0, 25), fmt.Sprintf("U%d", i))
+	})
+	add("nested", func(i int) []string { return numbered("S", 0, 1+i%50) })
+	return out
+}
+
+// TestRelatedMatchesBruteForce checks both ways of finding related
+// careers, and the choice between them, against counting every pair of
+// careers, on generated sites.
+func TestRelatedMatchesBruteForce(t *testing.T) {
+	defer func() { forceWay = 0 }()
+	for name, cs := range sites(300) {
+		var want map[string]string
+		for way, wayName := range []string{"cheaper", "pairs", "prefix"} {
+			forceWay = way
+			s, _ := build(t, cs)
+			if want == nil {
+				want = bruteRelated(s)
+			}
+			for _, c := range s.Careers {
+				var got []string
+				for _, r := range c.Related {
+					got = append(got, r.Slug)
+				}
+				if strings.Join(got, " ") != want[c.Slug] {
+					t.Fatalf("%s, %s: %s: related %v, want %v", name, wayName, c.Slug, got, want[c.Slug])
+				}
+			}
+		}
+	}
+}
+
+// TestRelatedWork counts the member and pair list entries read to relate
+// sites whose careers all share most of their skills: in proportion to
+// the number of careers, where reading every pair list was the square.
+func TestRelatedWork(t *testing.T) {
+	for _, n := range []int{1000, 4000} {
+		for name, cs := range sites(n) {
+			if name == "pool" {
+				continue
+			}
+			s, _ := build(t, cs)
+			if per := s.relateSteps / n; per > 500 {
+				t.Errorf("%s, %d careers: %d list entries read per career", name, n, per)
+			}
+		}
+	}
+}
+
+// TestOutputLayout covers paths that cannot be written: a file in one
+// place and a folder in another, and the writer's own names.
+func TestOutputLayout(t *testing.T) {
+	a := career("a", "A", "Go")
+	a.Aliases = []string{"/sitemap.xml/", "/feed.xml/", "/robots.txt/", "/favicon.svg/", "/api/careers.json/", "/api/careers.json/x/",
+		"/assets/style.0123abcd.css/", "/.careerguide-manifest/", "/404.html/", "/skills/go/index.html/", "/fine/"}
+	for i := range a.Aliases {
+		a.Pos.Aliases = append(a.Pos.Aliases, model.Pos{Line: 10 + i, Col: 3})
+	}
+	page := &model.Page{Source: "content/docs.md", Path: "docs/", Title: "Docs"}
+	s, ds := Build(model.Config{Currency: "USD"}, []*model.Career{a}, []*model.Page{page}, []string{"favicon.svg", "assets/style.css", "docs", "robots.txt"})
+	want := []string{
+		"content/careers/a.md:10:3: aliases: /sitemap.xml/ cannot be published: /sitemap.xml is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:11:3: aliases: /feed.xml/ cannot be published: /feed.xml is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:12:3: aliases: /robots.txt/ cannot be published: /robots.txt is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:13:3: aliases: /favicon.svg/ cannot be published: /favicon.svg is the static file static/favicon.svg, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:14:3: aliases: /api/careers.json/ cannot be published: /api/careers.json is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:15:3: aliases: /api/careers.json/x/ cannot be published: /api/careers.json is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:16:3: aliases: /assets/style.0123abcd.css/ cannot be published: /assets/style.0123abcd.css is the static file static/assets/style.css, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:17:3: aliases: /.careerguide-manifest/ cannot be published: careerguide keeps its own files under names starting .careerguide; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:18:3: aliases: /404.html/ cannot be published: /404.html is a file careerguide generates, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/careers/a.md:19:3: aliases: /skills/go/index.html/ cannot be published: /skills/go/index.html is the page of the skill Go, so it cannot also be a folder; an alias must be an old URL that no page or file uses",
+		"content/docs.md:1:1: this page cannot be published at /docs/: /docs is the static file static/docs, so it cannot also be a folder; rename the file",
+		"static/robots.txt: cannot be published: /robots.txt is already a file careerguide generates; rename it",
+	}
+	if got := strings.TrimSuffix(ds.String(), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if !s.Exists("fine/") {
+		t.Error("the good alias is lost")
+	}
+}
+
+// TestLongSpellingLists checks that a skill spelled in many ways, by many
+// careers, gets messages of a bounded length.
+func TestLongSpellingLists(t *testing.T) {
+	var cs []*model.Career
+	for i := 0; i < 400; i++ {
+		name := "go"
+		if i%2 == 1 {
+			name = strings.Repeat(" ", i%7) + "GO" + strings.Repeat(" ", i%5)
+		}
+		cs = append(cs, career(fmt.Sprintf("c%03d", i), fmt.Sprintf("C %03d", i), name))
+	}
+	_, ds := build(t, cs)
+	lines := strings.Split(strings.TrimSpace(ds), "\n")
+	if len(lines) != 200 {
+		t.Fatalf("%d diagnostics", len(lines))
+	}
+	want := `content/careers/c001.md:1:1: warning: skills: " GO " is written in 36 ways: "go" (content/careers/c000.md, content/careers/c002.md, content/careers/c004.md and 197 more), `
+	if !strings.HasPrefix(lines[0], want) || len(lines[0]) > 700 {
+		t.Errorf("got %s", lines[0])
+	}
+}
+
+// TestCancel stops an index of many careers at once.
+func TestCancel(t *testing.T) {
+	cs := sites(2000)["one of their own"]
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := BuildContext(ctx, model.Config{Currency: "USD"}, cs, nil, nil); err != context.Canceled {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -1,40 +1,58 @@
 package index
 
 import (
+	"sort"
+
 	"github.com/careerguide/careerguide/internal/diag"
 )
+
+// forceWay makes every career take one way of sharing, for tests.
+var forceWay int
+
+// maxHints is how many unknown related careers a build suggests a
+// spelling for: each suggestion compares the name with every slug.
+const maxHints = 50
 
 // relate picks each career's related careers: those pinned in `related`
 // first, in the author's order, then the careers sharing the most skills,
 // ties broken by title, up to MaxRelated.
-func (s *Site) relate(ds *diag.List) {
+func (s *Site) relate(stop func() bool, ds *diag.List) {
 	slugs := make([]string, 0, len(s.Careers))
 	for _, c := range s.Careers {
 		slugs = append(slugs, c.Slug)
 	}
+	hints := 0
 	bySkill := map[*Skill]bool{}
 	ix := newSharing(s)
+	ix.force = forceWay
+	defer func() { s.relateSteps = ix.steps }()
 	var best []int // ranks of the best candidates, best first
 	for _, c := range s.Careers {
-		chosen := map[*Career]bool{c: true}
+		if stop() {
+			return
+		}
+		chosen := []int{c.rank}
 		for i, r := range c.Career.Related {
 			at := c.At("related[" + itoa(i) + "]")
 			o := s.career[r]
 			switch {
 			case o == nil:
 				msg := "%q names no career"
-				if near, ok := diag.Nearest(r, slugs); ok {
-					msg += "; did you mean " + near + "?"
+				if hints < maxHints {
+					hints++
+					if near, ok := diag.Nearest(r, slugs); ok {
+						msg += "; did you mean " + near + "?"
+					}
 				}
 				ds.Warnf(c.Source, at.Line, at.Col, "related", msg, r)
 				continue
 			case o == c:
 				ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")
 				continue
-			case chosen[o]:
+			case contains(chosen, o.rank):
 				continue
 			}
-			chosen[o] = true
+			chosen = append(chosen, o.rank)
 			if len(c.Related) < MaxRelated {
 				c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill), Pinned: true})
 			}
@@ -47,20 +65,47 @@ func (s *Site) relate(ds *diag.List) {
 	}
 }
 
-// sharing finds, for a career, the careers that share the most skills with
-// it. Counting every co-member of every skill costs the square of the
-// site's size, since each skill's list grows with it; sharing instead
-// keeps, for each pair of skills, the careers that list both. A career
-// sharing m skills with another appears in m(m-1)/2 of its pair lists, so
-// those lists give every candidate sharing two or more skills and its
-// exact count; candidates sharing one skill come, when still needed, from
-// the start of the skills' member lists in title order.
+func contains(list []int, x int) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sharing finds, for a career, the careers that share the most skills
+// with it, ties broken by title. It has two ways, and takes for each
+// career the one that costs it less:
+//
+//   - Pairs. For each pair of skills, the careers that list both. A career
+//     sharing m skills with another appears in m(m-1)/2 of its pair lists,
+//     so those lists give every candidate sharing two or more skills and
+//     its exact count; candidates sharing one skill come, when still
+//     needed, from the start of the skills' member lists in title order.
+//     On a site whose skills spread over many careers this touches few
+//     careers, but a pair of skills that thousands of careers list makes
+//     each of them read a list of thousands.
+//   - Prefix. The career's member lists, rarest skill first, each in title
+//     order, counting each new candidate's shared skills exactly. After k
+//     lists, a career not yet seen shares at most m-k skills, and within a
+//     list the careers come in title order, so the search stops as soon
+//     as no unseen career can beat the worst of the best: careers that
+//     share most of their skills cost a few steps however many there are.
+//
+// The pair lists of a site hold up to 1,225 entries for a career of 50
+// skills; past a budget in proportion to the number of careers they are
+// not built, and every career takes the prefix way.
 type sharing struct {
 	skill   map[*Skill]int32 // skill → index
-	members [][]int          // skill index → careers' ranks, in title order
-	pairs   map[uint64][]int // pair of skill indexes → careers' ranks, in title order
-	seen    []int32          // scratch: pair lists a candidate appeared in
+	members [][]int32        // skill index → careers' ranks, in title order
+	skills  [][]int32        // career rank → its skill indexes, sorted
+	pairs   map[uint64][]int32
+	seen    []int32 // scratch, by rank: pair lists a candidate appeared in, or its shared skills
 	touched []int
+	order   []int32 // scratch: the career's skills, rarest first
+	force   int     // for tests: 1 pairs, 2 prefix, 0 the cheaper
+	steps   int     // list entries read, for tests
 }
 
 func pairKey(a, b int32) uint64 {
@@ -71,82 +116,206 @@ func pairKey(a, b int32) uint64 {
 }
 
 func newSharing(s *Site) *sharing {
-	ix := &sharing{skill: map[*Skill]int32{}, pairs: map[uint64][]int{}, seen: make([]int32, len(s.Careers))}
+	ix := &sharing{skill: map[*Skill]int32{}, seen: make([]int32, len(s.Careers)), skills: make([][]int32, len(s.Careers))}
 	for i, sk := range s.Skills {
 		ix.skill[sk] = int32(i)
 	}
-	ix.members = make([][]int, len(s.Skills))
+	ix.members = make([][]int32, len(s.Skills))
 	for _, c := range s.Careers { // in title order
-		for i, a := range c.Skills {
-			ai := ix.skill[a]
-			ix.members[ai] = append(ix.members[ai], c.rank)
-			for _, b := range c.Skills[i+1:] {
-				k := pairKey(ai, ix.skill[b])
-				ix.pairs[k] = append(ix.pairs[k], c.rank)
+		mine := make([]int32, 0, len(c.Skills))
+		for _, sk := range c.Skills {
+			a := ix.skill[sk]
+			ix.members[a] = append(ix.members[a], int32(c.rank))
+			mine = append(mine, a)
+		}
+		sort.Slice(mine, func(i, j int) bool { return mine[i] < mine[j] })
+		ix.skills[c.rank] = mine
+	}
+	// Only skills two careers list can be shared.
+	pairs := 0
+	for _, mine := range ix.skills {
+		n := 0
+		for _, a := range mine {
+			if len(ix.members[a]) > 1 {
+				n++
+			}
+		}
+		pairs += n * (n - 1) / 2
+	}
+	if pairs > 64*len(s.Careers)+1<<20 {
+		return ix
+	}
+	ix.pairs = map[uint64][]int32{}
+	for _, c := range s.Careers {
+		mine := ix.skills[c.rank]
+		for i, a := range mine {
+			if len(ix.members[a]) < 2 {
+				continue
+			}
+			for _, b := range mine[i+1:] {
+				if len(ix.members[b]) > 1 {
+					k := pairKey(a, b)
+					ix.pairs[k] = append(ix.pairs[k], int32(c.rank))
+				}
 			}
 		}
 	}
 	return ix
 }
 
-// top appends to best the ranks of up to room careers, not c and not
-// chosen, sharing the most skills with c, ties broken by title.
-func (ix *sharing) top(c *Career, chosen map[*Career]bool, room int, best []int) []int {
+// top appends to best the ranks of up to room careers, not in chosen,
+// sharing the most skills with c, ties broken by title.
+func (ix *sharing) top(c *Career, chosen []int, room int, best []int) []int {
 	if room <= 0 {
 		return best
 	}
-	taken := make([]int, 0, len(chosen))
-	for o := range chosen {
-		taken = append(taken, o.rank)
-	}
-	skip := func(r int) bool {
-		for _, t := range taken {
-			if t == r {
-				return true
+	mine := ix.skills[c.rank]
+	usePairs := ix.pairs != nil && ix.force != 2
+	if usePairs && ix.force == 0 {
+		// Each way's cost: the pair lists to read, against all the member
+		// lists, which bounds the prefix way.
+		pairCost, prefixCost := 0, 0
+		for i, a := range mine {
+			prefixCost += len(ix.members[a])
+			for _, b := range mine[i+1:] {
+				pairCost += len(ix.pairs[pairKey(a, b)])
 			}
 		}
-		return false
+		usePairs = pairCost <= prefixCost
 	}
-	for i, a := range c.Skills {
-		for _, b := range c.Skills[i+1:] {
-			for _, r := range ix.pairs[pairKey(ix.skill[a], ix.skill[b])] {
+	if usePairs {
+		return ix.byPairs(mine, chosen, room, best)
+	}
+	return ix.byPrefix(mine, chosen, room, best)
+}
+
+// insert puts r into the sorted best[start:], keeping at most room.
+func insert(best []int, start, room, r int, better func(a, b int) bool) []int {
+	i := len(best)
+	for i > start && better(r, best[i-1]) {
+		i--
+	}
+	if i-start >= room {
+		return best
+	}
+	best = append(best, 0)
+	copy(best[i+1:], best[i:])
+	best[i] = r
+	if len(best)-start > room {
+		best = best[:start+room]
+	}
+	return best
+}
+
+// reset clears the scratch counts.
+func (ix *sharing) reset() {
+	for _, r := range ix.touched {
+		ix.seen[r] = 0
+	}
+	ix.touched = ix.touched[:0]
+}
+
+// byPrefix is the prefix way: see sharing.
+func (ix *sharing) byPrefix(mine []int32, chosen []int, room int, best []int) []int {
+	start := len(best)
+	order := append(ix.order[:0], mine...)
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if la, lb := len(ix.members[a]), len(ix.members[b]); la != lb {
+			return la < lb
+		}
+		return a < b
+	})
+	ix.order = order
+	better := func(a, b int) bool {
+		if ix.seen[a] != ix.seen[b] {
+			return ix.seen[a] > ix.seen[b]
+		}
+		return a < b
+	}
+	for i, a := range order {
+		unseen := int32(len(order) - i) // the most an unseen career can share
+		for _, r32 := range ix.members[a] {
+			r := int(r32)
+			ix.steps++
+			if len(best)-start == room {
+				worst := best[len(best)-1]
+				if w := ix.seen[worst]; w > unseen || w == unseen && r > worst {
+					break
+				}
+			}
+			if ix.seen[r] != 0 || contains(chosen, r) {
+				continue
+			}
+			ix.seen[r] = overlap(mine, ix.skills[r])
+			ix.touched = append(ix.touched, r)
+			best = insert(best, start, room, r, better)
+		}
+		if len(best)-start == room && ix.seen[best[len(best)-1]] >= unseen {
+			break // no career after this list can do better
+		}
+	}
+	ix.reset()
+	return best
+}
+
+// overlap counts the skill indexes two sorted lists share.
+func overlap(a, b []int32) int32 {
+	n := int32(0)
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			n++
+			a, b = a[1:], b[1:]
+		}
+	}
+	return n
+}
+
+// byPairs is the pair way: see sharing.
+func (ix *sharing) byPairs(mine []int32, chosen []int, room int, best []int) []int {
+	for i, a := range mine {
+		for _, b := range mine[i+1:] {
+			for _, r := range ix.pairs[pairKey(a, b)] {
+				ix.steps++
 				if ix.seen[r] == 0 {
-					ix.touched = append(ix.touched, r)
+					ix.touched = append(ix.touched, int(r))
 				}
 				ix.seen[r]++
 			}
 		}
 	}
+	// seen counts the pair lists a candidate appeared in, which grows
+	// with the number of skills it shares.
+	better := func(a, b int) bool {
+		if ix.seen[a] != ix.seen[b] {
+			return ix.seen[a] > ix.seen[b]
+		}
+		return a < b
+	}
 	start := len(best)
 	for _, r := range ix.touched {
-		if skip(r) {
-			continue
-		}
-		i := len(best)
-		for i > start && ix.better(r, best[i-1]) {
-			i--
-		}
-		if i-start < room {
-			best = append(best, 0)
-			copy(best[i+1:], best[i:])
-			best[i] = r
-			if len(best)-start > room {
-				best = best[:start+room]
-			}
+		if !contains(chosen, r) {
+			best = insert(best, start, room, r, better)
 		}
 	}
 	// Fill up with careers sharing one skill, lowest rank first: merge the
 	// heads of the skills' member lists.
-	heads := make([]int, len(c.Skills))
+	heads := make([]int, len(mine))
 	for len(best)-start < room {
 		pick, from := -1, -1
-		for i, sk := range c.Skills {
-			list := ix.members[ix.skill[sk]]
-			for heads[i] < len(list) && (skip(list[heads[i]]) || ix.seen[list[heads[i]]] > 0) {
+		for i, a := range mine {
+			list := ix.members[a]
+			for heads[i] < len(list) && (contains(chosen, int(list[heads[i]])) || ix.seen[list[heads[i]]] > 0) {
 				heads[i]++
+				ix.steps++
 			}
-			if heads[i] < len(list) && (pick < 0 || list[heads[i]] < pick) {
-				pick, from = list[heads[i]], i
+			if heads[i] < len(list) && (pick < 0 || int(list[heads[i]]) < pick) {
+				pick, from = int(list[heads[i]]), i
 			}
 		}
 		if pick < 0 {
@@ -157,22 +326,8 @@ func (ix *sharing) top(c *Career, chosen map[*Career]bool, room int, best []int)
 		ix.touched = append(ix.touched, pick)
 		heads[from]++
 	}
-	for _, r := range ix.touched {
-		ix.seen[r] = 0
-	}
-	ix.touched = ix.touched[:0]
+	ix.reset()
 	return best
-}
-
-// better reports whether the career ranked a shares more skills with the
-// current career than the one ranked b, or as many and comes first by
-// title. seen holds how many pair lists each appeared in, which grows
-// with the number of shared skills.
-func (ix *sharing) better(a, b int) bool {
-	if ix.seen[a] != ix.seen[b] {
-		return ix.seen[a] > ix.seen[b]
-	}
-	return a < b
 }
 
 // shared lists the skills of c that o also lists, in c's order. set is

@@ -36,43 +36,52 @@ func variantKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(slug.Fold(name)), ""))
 }
 
-func (s *Site) indexSkills(ds *diag.List) {
-	type group struct {
-		spellings []*spelling
-		byKey     map[string][]*spelling
-	}
+// group is every spelling of one slug.
+type group struct {
+	spellings []*spelling
+	byName    map[string]*spelling
+	keys      map[string]bool // variant keys; more than one is a collision
+	listing   string          // the spellings, for messages
+}
+
+// indexSkills makes a Skill of each slug the careers list, warns about
+// spellings that differ and refuses names that differ by more but share a
+// slug. Its work is in proportion to the number of skills listed, however
+// many spellings or careers a skill has.
+func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 	groups := map[string]*group{}
 	var order []string
 	for _, c := range s.Careers {
-		for _, name := range c.Career.Skills {
+		if stop() {
+			return
+		}
+		c.slugs = make([]string, len(c.Career.Skills))
+		for i, name := range c.Career.Skills {
 			k := slug.Make(name)
+			c.slugs[i] = k
 			g := groups[k]
 			if g == nil {
-				g = &group{byKey: map[string][]*spelling{}}
+				g = &group{byName: map[string]*spelling{}, keys: map[string]bool{}}
 				groups[k] = g
 				order = append(order, k)
 			}
-			var sp *spelling
-			for _, x := range g.spellings {
-				if x.name == name {
-					sp = x
-				}
-			}
+			sp := g.byName[name]
 			if sp == nil {
 				sp = &spelling{name: name}
+				g.byName[name] = sp
 				g.spellings = append(g.spellings, sp)
-				g.byKey[variantKey(name)] = append(g.byKey[variantKey(name)], sp)
+				g.keys[variantKey(name)] = true
 			}
 			sp.files = append(sp.files, c.Source)
 		}
 	}
-	bad := map[string]bool{}
 	for _, k := range order {
 		g := groups[k]
-		if len(g.byKey) > 1 {
-			bad[k] = true
-			s.reportCollision(k, g.spellings, ds)
-			continue
+		if len(g.spellings) > 1 {
+			g.listing = listSpellings(g.spellings)
+		}
+		if len(g.keys) > 1 {
+			continue // a collision, reported below
 		}
 		best := g.spellings[0]
 		for _, sp := range g.spellings[1:] {
@@ -84,16 +93,22 @@ func (s *Site) indexSkills(ds *diag.List) {
 		s.skill[k] = sk
 		s.paths[sk.URL] = true
 		s.Skills = append(s.Skills, sk)
-		if len(g.spellings) > 1 {
-			s.reportVariants(sk, g.spellings, ds)
-		}
 	}
 	for _, c := range s.Careers {
-		for _, name := range c.Career.Skills {
-			if sk := s.skill[slug.Make(name)]; sk != nil {
-				c.Skills = append(c.Skills, sk)
-				sk.Careers = append(sk.Careers, c)
+		for i, k := range c.slugs {
+			g, name := groups[k], c.Career.Skills[i]
+			sk := s.skill[k]
+			switch {
+			case sk == nil:
+				at := c.At("skills[" + itoa(i) + "]")
+				ds.Errorf(c.Source, at.Line, at.Col, "skills", "%q and other skills share the URL /skills/%s/: %s; rename one of them so they differ by more than punctuation", name, k, g.listing)
+				continue
+			case name != sk.Name:
+				at := c.At("skills[" + itoa(i) + "]")
+				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, len(g.spellings), g.listing, sk.Name)
 			}
+			c.Skills = append(c.Skills, sk)
+			sk.Careers = append(sk.Careers, c)
 		}
 	}
 	sort.Slice(s.Skills, func(i, j int) bool {
@@ -108,35 +123,24 @@ func (s *Site) indexSkills(ds *diag.List) {
 	}
 }
 
-// listSpellings writes `"Go" (a.md, b.md), "go" (c.md)`.
+// listSpellings writes `"Go" (a.md, b.md), "go" (c.md)`, naming at most
+// five spellings and three files of each, so that a message stays short
+// however many careers write a skill.
 func listSpellings(sps []*spelling) string {
 	var parts []string
-	for _, sp := range sps {
-		parts = append(parts, fmt.Sprintf("%q (%s)", sp.name, strings.Join(sp.files, ", ")))
+	for i, sp := range sps {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(sps)-i))
+			break
+		}
+		files := sp.files
+		more := ""
+		if len(files) > 3 {
+			files, more = files[:3], fmt.Sprintf(" and %d more", len(files)-3)
+		}
+		parts = append(parts, fmt.Sprintf("%q (%s%s)", sp.name, strings.Join(files, ", "), more))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func (s *Site) reportVariants(sk *Skill, sps []*spelling, ds *diag.List) {
-	for _, c := range s.Careers {
-		for i, name := range c.Career.Skills {
-			if slug.Make(name) == sk.Slug && name != sk.Name {
-				at := c.At("skills[" + itoa(i) + "]")
-				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, len(sps), listSpellings(sps), sk.Name)
-			}
-		}
-	}
-}
-
-func (s *Site) reportCollision(k string, sps []*spelling, ds *diag.List) {
-	for _, c := range s.Careers {
-		for i, name := range c.Career.Skills {
-			if slug.Make(name) == k {
-				at := c.At("skills[" + itoa(i) + "]")
-				ds.Errorf(c.Source, at.Line, at.Col, "skills", "%q and other skills share the URL /skills/%s/: %s; rename one of them so they differ by more than punctuation", name, k, listSpellings(sps))
-			}
-		}
-	}
 }
 
 func (sk *Skill) span(siteCurrency string) {

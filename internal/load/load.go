@@ -63,7 +63,9 @@ func ReadTheme(root string, theme fs.FS) (*Source, diag.List, error) {
 		abs = real
 	}
 	src := &Source{Root: abs}
-	if data, err := os.ReadFile(filepath.Join(abs, ConfigFile)); err == nil {
+	if real, err := filepath.EvalSymlinks(filepath.Join(abs, ConfigFile)); err == nil && !inside(abs, real) {
+		ds.Errorf(ConfigFile, 0, 0, "", "%s", outside(real))
+	} else if data, err := os.ReadFile(filepath.Join(abs, ConfigFile)); err == nil {
 		src.Config = data
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		ds.Errorf(ConfigFile, 0, 0, "", "cannot read: %v", err)
@@ -101,6 +103,10 @@ func ReadOne(root, rel string) ([]byte, bool) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	st, err := os.Lstat(full)
 	if err != nil || !st.Mode().IsRegular() {
+		return nil, false
+	}
+	// A folder on the way may be a link that leads out.
+	if real, err := filepath.EvalSymlinks(full); err != nil || !inside(root, real) {
 		return nil, false
 	}
 	data, err := os.ReadFile(full)
@@ -173,7 +179,12 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 	return out, nil
 }
 
-// ReadFile reads a content file again, by its path below the site folder.
+// ReadFile reads a content file again, by its path below the site folder,
+// refusing one that now leads outside it.
 func (s *Source) ReadFile(file string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(file)))
+	full := filepath.Join(s.Root, filepath.FromSlash(file))
+	if real, err := filepath.EvalSymlinks(full); err != nil || !inside(s.Root, real) {
+		return nil, errors.New(file + " changed while the site was built; build again")
+	}
+	return os.ReadFile(full)
 }

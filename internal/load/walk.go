@@ -28,6 +28,12 @@ func (w *walker) walk(dir, rel string) {
 		w.ds.Errorf(rel, 0, 0, "", "cannot read folder: %v", err)
 		return
 	}
+	if !inside(w.root, real) {
+		// Links below are checked before they are followed; this is a
+		// folder of the site itself, such as content/, that is a link.
+		w.ds.Errorf(rel, 0, 0, "", "%s", outside(real))
+		return
+	}
 	if w.seen[real] {
 		w.ds.Errorf(rel, 0, 0, "", "symbolic link loop: this folder leads back to one already being read; remove the link")
 		return
@@ -84,6 +90,11 @@ func (w *walker) walk(dir, rel string) {
 			w.files = append(w.files, File{Path: r, Data: data})
 		}
 	}
+}
+
+// outside is the message for a link that leads outside the site.
+func outside(target string) string {
+	return "is a symbolic link to " + target + ", outside the site folder; careerguide reads only what is inside it, so move or copy it into the site"
 }
 
 // inside reports whether p is root or below it.

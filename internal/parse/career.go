@@ -1,7 +1,10 @@
 package parse
 
 import (
+	"fmt"
+	"math"
 	"path"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -54,19 +57,26 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 			c.Draft, _ = f.boolean(v, key)
 		case "slug":
 			if s, ok := f.text(v, key, true); ok {
-				if !slug.Valid(s) {
-					f.errorf(v, key, "%q is not a valid slug; use lower-case letters, digits and hyphens, such as %q", s, slug.Make(s))
-				} else {
+				switch {
+				case len(s) > MaxSegment:
+					f.errorf(v, key, "%q is %s bytes long; the limit is %d, so shorten it", clip(s), thousands(len(s)), MaxSegment)
+				case !slug.Valid(s):
+					f.errorf(v, key, "%q is not a valid slug; use lower-case letters, digits and hyphens, such as %q", clip(s), clip(slug.Make(s)))
+				default:
 					c.Slug = s
 				}
 			}
 		case "aliases":
 			c.Aliases = f.aliases(v)
 		case "related":
-			items, nodes, _ := f.list(v, key)
+			items, nodes, _ := f.list(v, key, MaxRelated, "and only 5 are shown; keep the closest")
 			for i, s := range items {
+				if len(s) > MaxSegment {
+					f.errorf(nodes[i], key, "%q is longer than any slug (%d bytes); name the career by its slug", clip(s), MaxSegment)
+					continue
+				}
 				if !slug.Valid(s) {
-					f.errorf(nodes[i], key, "%q is not a career slug; name the career by its slug, such as %q", s, slug.Make(s))
+					f.errorf(nodes[i], key, "%q is not a career slug; name the career by its slug, such as %q", clip(s), clip(slug.Make(s)))
 					continue
 				}
 				c.Related = append(c.Related, s)
@@ -76,8 +86,11 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 	f.require("title", "summary", "category", "salary", "demand", "ai_impact", "skills")
 	if c.Slug == "" {
 		c.Slug = slug.Make(strings.TrimSuffix(path.Base(file), path.Ext(file)))
-		if c.Slug == "" {
+		switch {
+		case c.Slug == "":
 			local.Errorf(file, 0, 0, "slug", "the file name gives no usable slug; rename the file or set slug:")
+		case len(c.Slug) > MaxSegment:
+			local.Errorf(file, 0, 0, "slug", "the file name gives a slug of %s bytes; the limit is %d, so rename the file or set a shorter slug:", thousands(len(c.Slug)), MaxSegment)
 		}
 	}
 	ds.Add(local)
@@ -105,7 +118,7 @@ func (f *fields) level(n *yaml.Node, field string) model.Level {
 }
 
 func (f *fields) skills(n *yaml.Node) []string {
-	items, nodes, ok := f.list(n, "skills")
+	items, nodes, ok := f.list(n, "skills", MaxSkills, "so keep the ones that matter most")
 	if !ok {
 		return nil
 	}
@@ -118,7 +131,11 @@ func (f *fields) skills(n *yaml.Node) []string {
 	for i, s := range items {
 		k := slug.Make(s)
 		if k == "" {
-			f.errorf(nodes[i], "skills", "%q has no letters or digits to name the skill by", s)
+			f.errorf(nodes[i], "skills", "%q has no letters or digits to name the skill by", clip(s))
+			continue
+		}
+		if len(k) > MaxSegment {
+			f.errorf(nodes[i], "skills", "%q would be published at /skills/%s/, a segment of %s bytes; the limit is %d, so shorten the name", clip(s), clip(k), thousands(len(k)), MaxSegment)
 			continue
 		}
 		if seen[k] {
@@ -133,12 +150,16 @@ func (f *fields) skills(n *yaml.Node) []string {
 }
 
 func (f *fields) aliases(n *yaml.Node) []string {
-	items, nodes, _ := f.list(n, "aliases")
+	items, nodes, _ := f.list(n, "aliases", MaxAliases, "so keep the old URLs that people still use")
 	var out []string
 	for i, s := range items {
 		a, ok := CleanAlias(s)
 		if !ok {
-			f.errorf(nodes[i], "aliases", "%q is not a path on this site; write it as /old-path/", s)
+			f.errorf(nodes[i], "aliases", "%q is not a path on this site; write it as /old-path/", clip(s))
+			continue
+		}
+		if why := pathProblem(a); why != "" {
+			f.errorf(nodes[i], "aliases", "%q %s, so shorten it", clip(a), why)
 			continue
 		}
 		out = append(out, a)
@@ -234,5 +255,32 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 		f.errorf(pick("min"), "salary", "min %s is greater than max %s; swap them", model.Compact(s.Min), model.Compact(s.Max))
 		ok = false
 	}
+	for _, k := range []string{"min", "max"} {
+		v := s.Min
+		if k == "max" {
+			v = s.Max
+		}
+		if !(s.Annual(v) <= MaxAnnualPay) {
+			limit := payFigure(MaxAnnualPay) + " a year"
+			if s.Period != "year" {
+				limit = fmt.Sprintf("%s per %s (%s)", payFigure(math.Floor(MaxAnnualPay/s.Annual(1))), s.Period, limit)
+			}
+			figure := payFigure(v)
+			if nodes != nil && nodes[k] != nil {
+				figure = strings.TrimSpace(nodes[k].Value) // as written
+			}
+			f.errorf(pick(k), "salary."+k, "%s is above the limit of %s; check the figure and its period", figure, limit)
+			return false
+		}
+	}
 	return ok
+}
+
+// payFigure writes a salary figure for a message: 1.7e+308, 3e+08 or
+// 250,000.
+func payFigure(v float64) string {
+	if math.IsInf(v, 0) || v >= 1e15 || v != math.Trunc(v) && v > 1e6 {
+		return strconv.FormatFloat(v, 'g', 3, 64)
+	}
+	return thousands(int(v))
 }

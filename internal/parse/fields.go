@@ -138,8 +138,12 @@ func (f *fields) text(n *yaml.Node, field string, required bool) (string, bool) 
 }
 
 // list reads a list of text items. A single text value is read as a
-// comma-separated list, the way authors sometimes write it.
-func (f *fields) list(n *yaml.Node, field string) ([]string, []*yaml.Node, bool) {
+// comma-separated list, the way authors sometimes write it. A list of
+// more than max items is an error, hint saying what to do.
+func (f *fields) list(n *yaml.Node, field string, max int, hint string) ([]string, []*yaml.Node, bool) {
+	tooMany := func(at *yaml.Node, count int) {
+		f.errorf(at, field, "%s items are listed; the limit is %d, %s", thousands(count), max, hint)
+	}
 	switch {
 	case isNull(n):
 		return nil, nil, true
@@ -152,9 +156,16 @@ func (f *fields) list(n *yaml.Node, field string) ([]string, []*yaml.Node, bool)
 				nodes = append(nodes, n)
 			}
 		}
+		if len(out) > max {
+			tooMany(n, len(out))
+			return nil, nil, false
+		}
 		return out, nodes, true
 	case n.Kind != yaml.SequenceNode:
 		f.errorf(n, field, "must be a list such as [a, b], not a %s", kindName(n))
+		return nil, nil, false
+	case len(n.Content) > max:
+		tooMany(n.Content[max], len(n.Content))
 		return nil, nil, false
 	}
 	ok := true

@@ -61,7 +61,9 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	b := &block{line: openLine + 1}
 	var decodeErr error
 	decode := func(data []byte, _ any) error {
-		b.root, decodeErr = decodeNode(format, data)
+		if decodeErr = checkLimits(format, data); decodeErr == nil {
+			b.root, decodeErr = decodeNode(format, data)
+		}
 		return nil
 	}
 	formats := []*frontmatter.Format{
@@ -82,6 +84,15 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	// original instead, so the copy can be freed.
 	b.body = src[len(src)-len(body):]
 	b.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
+	var le *limitError
+	if errors.As(decodeErr, &le) {
+		if le.line == 0 {
+			ds.Errorf(path, openLine, 1, "", "%s", le.msg)
+		} else {
+			ds.Errorf(path, b.line+le.line-1, le.col, "", "%s", le.msg)
+		}
+		return nil, false
+	}
 	if decodeErr != nil {
 		line, col, msg := errorPos(decodeErr)
 		if line > 0 {

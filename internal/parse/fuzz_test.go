@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
 )
 
 // FuzzCareer feeds arbitrary files to the frontmatter parser and its
@@ -17,6 +18,8 @@ func FuzzCareer(f *testing.F) {
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("\ufeff---\r\ntitle: x\r\n---\r\n"))
 	f.Add([]byte("---\nskills: &a [*a]\n---\n"))
+	f.Add([]byte("+++\ndeep = {a={a={a={a={a={a={a={a={a={a={a=1}}}}}}}}}}}\n+++\n"))
+	f.Add([]byte(salaryAs("{min: 1, max: 1e305, period: hour}")))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var ds diag.List
 		c := Career("content/careers/f.md", src, "USD", &ds)
@@ -31,6 +34,16 @@ func FuzzCareer(f *testing.F) {
 		}
 		if c != nil && (c.Salary.Min > c.Salary.Max || c.Salary.Min <= 0 || len(c.Skills) == 0 || c.Demand == 0 || c.Title == "") {
 			t.Fatalf("invalid career accepted: %+v", c)
+		}
+		// The limits hold for whatever is accepted.
+		if c != nil && (len(c.Skills) > MaxSkills || len(c.Aliases) > MaxAliases || len(c.Related) > MaxRelated ||
+			len(c.Slug) > MaxSegment || !(c.Salary.Annual(c.Salary.Max) <= MaxAnnualPay)) {
+			t.Fatalf("a career over the limits was accepted: %+v", c)
+		}
+		for _, a := range aliasesOf(c) {
+			if pathProblem(a) != "" {
+				t.Fatalf("alias %q accepted", a)
+			}
 		}
 	})
 }
@@ -50,4 +63,11 @@ func FuzzSalary(f *testing.F) {
 			t.Fatalf("ParseSalary(%q) = %+v", s, sal)
 		}
 	})
+}
+
+func aliasesOf(c *model.Career) []string {
+	if c == nil {
+		return nil
+	}
+	return c.Aliases
 }

@@ -44,6 +44,8 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 	f.require("title")
 	if p.Path == "" {
 		local.Errorf(file, 0, 0, "", "the file name gives no usable URL; rename the file")
+	} else if why := pathProblem(p.Path); why != "" {
+		local.Errorf(file, 0, 0, "", "the page would be published at /%s, which %s; rename the file or its folders", clip(p.Path), why)
 	}
 	ds.Add(local)
 	if local.HasErrors() {

@@ -91,10 +91,11 @@ func (t *Theme) prepareStatic(files []load.File) error {
 	return nil
 }
 
-// StaticPaths lists the output paths of the static files, sorted.
+// StaticPaths lists the static files by their paths in static/, sorted;
+// CSS and JS are published under hashed names (see index.Build).
 func (t *Theme) StaticPaths() []string {
-	out := make([]string, 0, len(t.static))
-	for p := range t.static {
+	out := make([]string, 0, len(t.assets))
+	for p := range t.assets {
 		out = append(out, p)
 	}
 	slices.Sort(out)
