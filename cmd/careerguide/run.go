@@ -44,6 +44,7 @@ Usage:
 
 Commands:
 
+	init      start a new site in a folder
 	build     build the site into public/
 	serve     build, serve on localhost and rebuild on every change
 	check     validate content and internal links, write nothing
@@ -54,7 +55,7 @@ Run 'careerguide <command> -h' for a command's flags.
 `
 
 // commands are the subcommands' names, for did-you-mean.
-var commands = []string{"build", "serve", "check", "new", "version", "help"}
+var commands = []string{"init", "build", "serve", "check", "new", "version", "help"}
 
 // run dispatches to a subcommand and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -64,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var cmd command
 	switch args[0] {
+	case "init":
+		cmd = &initCommand{stdout: stdout, stderr: stderr}
 	case "build":
 		cmd = &buildCommand{stdout: stdout, stderr: stderr}
 	case "check":
