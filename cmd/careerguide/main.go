@@ -5,6 +5,7 @@
 //	careerguide serve [flags]   build, serve and rebuild on every change
 //	careerguide check [flags]   validate content and links, write nothing
 //	careerguide new TITLE       start a new career page
+//	careerguide theme [flags]   copy the built-in theme into the site
 //	careerguide version         print the version
 package main
 

@@ -49,13 +49,14 @@ Commands:
 	serve     build, serve on localhost and rebuild on every change
 	check     validate content and internal links, write nothing
 	new       start a new career page
+	theme     copy the built-in theme into the site, to edit it
 	version   print the version
 
 Run 'careerguide <command> -h' for a command's flags.
 `
 
 // commands are the subcommands' names, for did-you-mean.
-var commands = []string{"init", "build", "serve", "check", "new", "version", "help"}
+var commands = []string{"init", "build", "serve", "check", "new", "theme", "version", "help"}
 
 // run dispatches to a subcommand and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cmd = &newCommand{stdout: stdout, stderr: stderr}
 	case "serve":
 		cmd = &serveCommand{stdout: stdout, stderr: stderr}
+	case "theme":
+		cmd = &themeCommand{stdout: stdout, stderr: stderr}
 	case "version":
 		cmd = &versionCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
