@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +33,7 @@ type siteFlags struct {
 	drafts, strict       bool
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
+func (f *siteFlags) register(fs *flagSet, withOut bool) {
 	fs.StringVar(&f.source, "source", ".", "the site `folder`, holding content/ and optionally site.yaml, templates/ and static/")
 	if withOut {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default SOURCE/public)")
@@ -55,11 +54,14 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change, with no server")
 	force := fs.Bool("force", false, "overwrite files in --out that no earlier build of this site recorded")
 	debounce := fs.Duration("debounce", 20*time.Millisecond, "with --watch, how long the folder must be quiet before a rebuild")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := sf.validate(true); err != nil {
+		return err
 	}
 	limitMemory()
 	if *cpuProfile != "" {
@@ -90,9 +92,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(c.stdout, "built %d pages (%d careers, %d skills) in %s → %s (%d written, %d unchanged, %d removed)\n",
-			res.Pages, res.Careers, res.Skills, res.Duration.Round(1e5), res.Out,
-			res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed)
+		fmt.Fprintf(c.stdout, "built %s (%s, %s) in %s → %s (%s written, %d unchanged, %d removed)\n",
+			pagesAndFiles(res.Pages, res.Files), count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"),
+			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed)
 	}
 	return nil
 }
@@ -114,14 +116,7 @@ func (c *buildCommand) watch(ctx context.Context, session *build.Session, source
 		case err != nil:
 			fmt.Fprintf(c.stderr, "careerguide build: %v\n", err)
 		case !quiet:
-			what := "built"
-			if len(changed) > 0 {
-				what = changed[0] + " changed →"
-				if len(changed) > 1 {
-					what = fmt.Sprintf("%d files changed →", len(changed))
-				}
-			}
-			fmt.Fprintf(c.stdout, "%s %d %s in %d ms\n", what, res.Rendered, plural(res.Rendered, "page", "pages"), res.Duration.Milliseconds())
+			fmt.Fprintln(c.stdout, summary(changed, res))
 		}
 	}
 	rebuild(nil)
@@ -153,6 +148,39 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// count says n things: "1 career", "2 careers".
+func count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
+}
+
+// pagesAndFiles counts a build's output: its HTML pages, then every other
+// file (assets, feeds, JSON, redirects): "11 pages and 9 other files".
+func pagesAndFiles(pages, files int) string {
+	s := count(pages, "page", "pages")
+	if other := files - pages; other > 0 {
+		s += " and " + count(other, "other file", "other files")
+	}
+	return s
+}
+
+// summary is the line that `build --watch` and `serve` print after a
+// build: the whole output after the first build, the files rendered again
+// after a change.
+//
+//	built 11 pages and 9 other files in 40 ms
+//	content/careers/a.md changed → rebuilt 3 files in 5 ms
+func summary(changed []string, res *build.Result) string {
+	ms := res.Duration.Milliseconds()
+	if changed == nil {
+		return fmt.Sprintf("built %s in %d ms", pagesAndFiles(res.Pages, res.Files), ms)
+	}
+	what := changed[0]
+	if len(changed) > 1 {
+		what = count(len(changed), "file", "files")
+	}
+	return fmt.Sprintf("%s changed → rebuilt %s in %d ms", what, count(res.Rendered, "file", "files"), ms)
 }
 
 // limitMemory sets a soft memory limit of 900 MiB unless GOMEMLIMIT sets

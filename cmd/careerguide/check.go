@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -26,17 +27,23 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("check", checkUsage, c.stderr)
 	var sf siteFlags
 	sf.register(fs, false)
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := sf.validate(false); err != nil {
+		return err
 	}
 	res, err := build.Run(ctx, build.Options{Source: sf.source, BaseURL: sf.baseURL, Drafts: sf.drafts, Strict: sf.strict, DryRun: true, NoMinify: true, Theme: careerguide.Theme})
 	printDiags(c.stderr, res.Diags)
+	if errors.Is(err, build.ErrContent) {
+		return contentError(res) // build's message says nothing was written: check never writes
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "ok: %d careers, %d skills, %d pages checked\n", res.Careers, res.Skills, res.Pages)
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s checked\n", count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"), pagesAndFiles(res.Pages, res.Files))
 	return nil
 }

@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"cpevent":  cmdEvent,
 			"setaddr":  cmdSetaddr,
 			"waitfile": cmdWaitfile,
+			"status":   cmdStatus,
 		},
 	})
 }
@@ -213,4 +216,30 @@ func cmdWaitfile(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Fatalf("%s never held %q", args[0], args[1])
+}
+
+// status CODE ARGS... runs careerguide ARGS in the current folder and
+// asserts that it exits with CODE; the stdout and stderr commands that
+// follow check its output.
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: status CODE ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	cmd := exec.Command(os.Args[0], args[1:]...)
+	cmd.Dir = ts.MkAbs(".")
+	cmd.Env = append(os.Environ(), "CAREERGUIDE_AS_MAIN=1", "HOME="+ts.Getenv("HOME"), "XDG_CACHE_HOME="+ts.Getenv("XDG_CACHE_HOME"))
+	cmd.Stdout, cmd.Stderr = ts.Stdout(), ts.Stderr()
+	code := 0
+	if err := cmd.Run(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			ts.Fatalf("careerguide %s: %v", strings.Join(args[1:], " "), err)
+		}
+		code = ee.ExitCode()
+	}
+	if code != want {
+		ts.Fatalf("careerguide %s exited %d, want %d", strings.Join(args[1:], " "), code, want)
+	}
 }

@@ -62,7 +62,10 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("new", newUsage, c.stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	currency := fs.String("currency", "USD", "the salary's currency `code`")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkSource(*source); err != nil {
 		return err
 	}
 	title := strings.TrimSpace(strings.Join(fs.Args(), " "))

@@ -21,6 +21,7 @@ import (
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/output"
+	"github.com/careerguide/careerguide/internal/parse"
 	"github.com/careerguide/careerguide/internal/serve"
 	"github.com/careerguide/careerguide/internal/watch"
 )
@@ -47,15 +48,22 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	open := fs.Bool("open", false, "open the site in the default browser")
 	debounce := fs.Duration("debounce", 20*time.Millisecond, "how long the folder must be quiet before a rebuild")
 	ready := fs.String("ready", "", "write the site's URL to `file` once it is served (for scripts)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := sf.validate(false); err != nil {
+		return err
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return &usageError{fmt.Sprintf("--addr %s is not a host and port, such as 127.0.0.1:1313 (or 127.0.0.1:0 for any free port)", *addr)}
 	}
 	basePath := "/"
 	if sf.baseURL != "" {
-		u, err := url.Parse(sf.baseURL)
+		norm, _ := parse.BaseURL(sf.baseURL) // checked by validate
+		u, err := url.Parse(norm)
 		if err != nil {
 			return &usageError{fmt.Sprintf("--base-url: %v", err)}
 		}
@@ -136,12 +144,6 @@ type rebuilder struct {
 
 func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	res, err := b.session.Build(ctx, changed)
-	what := "initial build"
-	if len(changed) == 1 {
-		what = changed[0] + " changed"
-	} else if len(changed) > 1 {
-		what = fmt.Sprintf("%d files changed", len(changed))
-	}
 	if err != nil {
 		b.fail(res.Diags, err)
 		return
@@ -155,7 +157,7 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	for _, d := range res.Diags {
 		b.lastErrs[d.String()] = true
 	}
-	fmt.Fprintf(b.cmd.stdout, "%s → %d %s in %d ms\n", what, res.Rendered, plural(res.Rendered, "page", "pages"), res.Duration.Milliseconds())
+	fmt.Fprintln(b.cmd.stdout, summary(changed, res))
 	if b.site != nil {
 		b.srv.Moved(moves(b.site, res.Site))
 	}
@@ -174,7 +176,7 @@ func (b *rebuilder) fail(ds diag.List, err error) {
 			fmt.Fprintln(b.cmd.stderr, s)
 		}
 		if d.Severity == diag.Error {
-			problems = append(problems, serve.Problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: strings.TrimPrefix(s, d.Path+":")})
+			problems = append(problems, serve.Problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: withoutPlace(d)})
 		}
 	}
 	if !errors.Is(err, build.ErrContent) {
@@ -183,6 +185,14 @@ func (b *rebuilder) fail(ds diag.List, err error) {
 	}
 	b.lastErrs = seen
 	b.srv.Fail(problems)
+}
+
+// withoutPlace is a diagnostic's text after its file and position, which
+// the overlay shows from the problem's own fields: "demand: … is not one
+// of …".
+func withoutPlace(d diag.Diagnostic) string {
+	d.Path, d.Line, d.Col = "", 0, 0
+	return strings.TrimPrefix(d.String(), ": ")
 }
 
 // moves maps the URLs of careers and pages whose URL changed between two

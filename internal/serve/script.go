@@ -41,7 +41,8 @@ const reloadScript = `(function () {
     list.forEach(function (p) {
       var pre = document.createElement("pre");
       pre.style.cssText = "white-space:pre-wrap;margin:0 0 .5rem;color:#ffd0d0";
-      pre.textContent = p.path + (p.line ? ":" + p.line + (p.col ? ":" + p.col : "") : "") + ": " + p.message;
+      var at = p.path ? p.path + (p.line ? ":" + p.line + (p.col ? ":" + p.col : "") : "") + ": " : "";
+      pre.textContent = at + p.message;
       overlay.appendChild(pre);
     });
     var note = document.createElement("p");
