@@ -176,15 +176,3 @@ func BenchmarkServeFrontmatterEdit(b *testing.B) {
 		}
 	}
 }
-
-func servingT(t *testing.T) (*build.Session, string, string, []byte) {
-	src := filepath.Join(os.TempDir(), "careerguide-bench-10000")
-	s := build.NewSession(build.Options{Source: src, Out: t.TempDir(), LiveReload: true, Private: true, Theme: careerguide.Theme})
-	if _, err := s.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	file := "content/careers/cloud-engineering-0.md"
-	full := filepath.Join(src, file)
-	orig, _ := os.ReadFile(full)
-	return s, file, full, orig
-}

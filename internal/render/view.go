@@ -121,17 +121,6 @@ func (v *View) JSONLD() template.JS {
 	return v.w.careerJSONLD(&Career{v.w, v.career}, v.Breadcrumbs)
 }
 
-// source names the file a page comes from, for messages.
-func (v *View) source() string {
-	switch {
-	case v.career != nil:
-		return v.career.Source
-	case v.page != nil:
-		return v.page.Source
-	}
-	return v.URL
-}
-
 // markdown converts the page's body once. It is not a fragment kept in
 // the cache: each body is shown on one page, and holding every page's
 // HTML would cost more memory than converting again costs time. Its reads
