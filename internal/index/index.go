@@ -7,6 +7,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ type Career struct {
 	Skills  []*Skill // in the author's order
 	Related []Related
 	rank    int      // place in A–Z order
+	mid     float64  // the midpoint of its pay per year, which orders it by pay
 	slugs   []string // the slugs of Career.Skills, in its order
 }
 
@@ -120,7 +122,7 @@ func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career
 			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is where the careers list keeps its later pages (/careers/%s/2/); give the career another slug", mc.Slug, PageDir)
 			continue
 		}
-		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/"}
+		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: mc.Salary.Annual(mc.Salary.Mid())}
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
 		s.paths[c.URL] = true
@@ -279,13 +281,7 @@ func (s *Site) sortByTitle() {
 
 func (s *Site) order() {
 	s.BySalary = append([]*Career(nil), s.Careers...)
-	sort.SliceStable(s.BySalary, func(i, j int) bool {
-		a, b := s.BySalary[i], s.BySalary[j]
-		if ma, mb := annualMid(a), annualMid(b); ma != mb {
-			return ma > mb
-		}
-		return a.rank < b.rank
-	})
+	slices.SortFunc(s.BySalary, byPay)
 	s.TopPaying = top(s.BySalary)
 	byDemand := append([]*Career(nil), s.BySalary...)
 	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].Demand > byDemand[j].Demand })
@@ -302,9 +298,17 @@ func top(cs []*Career) []*Career {
 	return append([]*Career(nil), cs...)
 }
 
-// lessTitle orders careers A–Z; it needs sortByTitle to have run.
-func lessTitle(a, b *Career) bool { return a.rank < b.rank }
+func annualMid(c *Career) float64 { return c.mid }
 
-func annualMid(c *Career) float64 { return c.Salary.Annual(c.Salary.Mid()) }
+// byPay orders careers by their yearly midpoint, highest first, then A–Z.
+func byPay(a, b *Career) int {
+	switch {
+	case a.mid > b.mid:
+		return -1
+	case a.mid < b.mid:
+		return 1
+	}
+	return a.rank - b.rank
+}
 
 func itoa(i int) string { return strconv.Itoa(i) }

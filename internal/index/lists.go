@@ -35,8 +35,13 @@ func (s *Site) indexCategories(ds *diag.List) {
 	bySlug := map[string]*Category{}
 	s.category = bySlug
 	spellings := map[string]map[string]int{}
+	slugOf := map[string]string{} // categories repeat across careers: slug each once
 	for _, c := range s.Careers {
-		k := slug.Make(c.Category)
+		k, ok := slugOf[c.Category]
+		if !ok {
+			k = slug.Make(c.Category)
+			slugOf[c.Category] = k
+		}
 		if k == "" {
 			at := c.At("category")
 			ds.Errorf(c.Source, at.Line, at.Col, "category", "%q gives no usable URL; use letters or digits in the name", c.Category)

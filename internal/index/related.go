@@ -1,7 +1,10 @@
 package index
 
 import (
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/careerguide/careerguide/internal/diag"
 )
@@ -15,7 +18,9 @@ const maxHints = 50
 
 // relate picks each career's related careers: those pinned in `related`
 // first, in the author's order, then the careers sharing the most skills,
-// ties broken by title, up to MaxRelated.
+// ties broken by title, up to MaxRelated. The pinned ones are resolved in
+// order, for the messages; the rest are found on every CPU, each career
+// on its own.
 func (s *Site) relate(stop func() bool, ds *diag.List) {
 	slugs := make([]string, 0, len(s.Careers))
 	for _, c := range s.Careers {
@@ -23,15 +28,12 @@ func (s *Site) relate(stop func() bool, ds *diag.List) {
 	}
 	hints := 0
 	bySkill := map[*Skill]bool{}
-	ix := newSharing(s)
-	ix.force = forceWay
-	defer func() { s.relateSteps = ix.steps }()
-	var best []int // ranks of the best candidates, best first
+	chosen := make([][]int, len(s.Careers))
 	for _, c := range s.Careers {
 		if stop() {
 			return
 		}
-		chosen := []int{c.rank}
+		chosen[c.rank] = []int{c.rank}
 		for i, r := range c.Career.Related {
 			at := c.At("related[" + itoa(i) + "]")
 			o := s.career[r]
@@ -49,20 +51,54 @@ func (s *Site) relate(stop func() bool, ds *diag.List) {
 			case o == c:
 				ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")
 				continue
-			case contains(chosen, o.rank):
+			case contains(chosen[c.rank], o.rank):
 				continue
 			}
-			chosen = append(chosen, o.rank)
+			chosen[c.rank] = append(chosen[c.rank], o.rank)
 			if len(c.Related) < MaxRelated {
 				c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill), Pinned: true})
 			}
 		}
-		best = ix.top(c, chosen, MaxRelated-len(c.Related), best[:0])
-		for _, r := range best {
-			o := s.Careers[r]
-			c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill)})
-		}
 	}
+	ix := newSharing(s)
+	ix.force = forceWay
+	const chunk = 256
+	chunks := make(chan int)
+	var wg sync.WaitGroup
+	var steps atomic.Int64
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			own := ix.scratch()
+			set := map[*Skill]bool{}
+			var best []int // ranks of the best candidates, best first
+			for lo := range chunks {
+				for _, c := range s.Careers[lo:min(lo+chunk, len(s.Careers))] {
+					best = own.top(c, chosen[c.rank], MaxRelated-len(c.Related), best[:0])
+					for _, r := range best {
+						o := s.Careers[r]
+						c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, set)})
+					}
+				}
+			}
+			steps.Add(int64(own.steps))
+		}()
+	}
+	for lo := 0; lo < len(s.Careers) && !stop(); lo += chunk {
+		chunks <- lo
+	}
+	close(chunks)
+	wg.Wait()
+	s.relateSteps = int(steps.Load())
+}
+
+// scratch returns a sharing with its own scratch space and the same
+// lists, for another goroutine.
+func (ix *sharing) scratch() *sharing {
+	c := *ix
+	c.seen, c.touched, c.order, c.steps = make([]int32, len(ix.seen)), nil, nil, 0
+	return &c
 }
 
 func contains(list []int, x int) bool {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,6 +51,7 @@ type group struct {
 // many spellings or careers a skill has.
 func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 	groups := map[string]*group{}
+	slugOf := map[string]string{} // skill names repeat across careers: slug each once
 	var order []string
 	for _, c := range s.Careers {
 		if stop() {
@@ -57,7 +59,11 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 		}
 		c.slugs = make([]string, len(c.Career.Skills))
 		for i, name := range c.Career.Skills {
-			k := slug.Make(name)
+			k, ok := slugOf[name]
+			if !ok {
+				k = slug.Make(name)
+				slugOf[name] = k
+			}
 			c.slugs[i] = k
 			g := groups[k]
 			if g == nil {
@@ -144,13 +150,7 @@ func listSpellings(sps []*spelling) string {
 }
 
 func (sk *Skill) span(siteCurrency string) {
-	sort.SliceStable(sk.Careers, func(i, j int) bool {
-		a, b := sk.Careers[i], sk.Careers[j]
-		if ma, mb := annualMid(a), annualMid(b); ma != mb {
-			return ma > mb
-		}
-		return lessTitle(a, b)
-	})
+	slices.SortFunc(sk.Careers, byPay)
 	sk.Currency = MainCurrency(sk.Careers, siteCurrency)
 	var mids []float64
 	for _, c := range sk.Careers {
