@@ -73,6 +73,20 @@ type Result struct {
 	Stats         output.Stats
 	Out           string
 	Duration      time.Duration
+	Steps         []Step // how long each step of the build took
+}
+
+// Step is one step of a build and how long it took.
+type Step struct {
+	Name     string // read, parse, index, plan, render, commit
+	Duration time.Duration
+}
+
+// timed notes the time since *start as the step name, and restarts it.
+func (r *Result) timed(name string, start *time.Time) {
+	now := time.Now()
+	r.Steps = append(r.Steps, Step{name, now.Sub(*start)})
+	*start = now
 }
 
 // ErrContent is returned, wrapped, when the content has errors; the

@@ -76,12 +76,15 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 func (s *Session) build(ctx context.Context, changed []string) (*Result, error) {
 	o := s.o
 	res := &Result{Out: o.Out}
+	t := time.Now()
 	in, err := s.read(changed)
 	if err != nil {
 		return res, err
 	}
+	res.timed("read", &t)
 	res.Diags.Add(in.diags)
 	careers, pages := s.parse(in)
+	res.timed("parse", &t)
 	if s.afterParse != nil {
 		s.afterParse()
 	}
@@ -92,6 +95,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	if err != nil {
 		return res, err
 	}
+	res.timed("index", &t)
 	res.Diags.Add(ds)
 	res.Site = site
 	res.Careers, res.Skills = len(site.Careers), len(site.Skills)
@@ -107,6 +111,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		return res, err
 	}
 	r := s.plan(site, in)
+	res.timed("plan", &t)
 	var w *output.Writer
 	if !o.DryRun {
 		if w, err = s.open(); err != nil {
@@ -114,6 +119,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 	rds, err := s.render(ctx, r, w, res)
+	res.timed("render", &t)
 	res.Diags.Add(rds)
 	if err == nil {
 		err = res.settle(o.Strict)
@@ -132,6 +138,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		for _, msg := range w.Warnings() {
 			res.Diags.Warnf(o.Out, 0, 0, "", "%s", msg)
 		}
+		res.timed("commit", &t)
 	}
 	return res, nil
 }
@@ -248,8 +255,9 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 		}
 		return s.site, s.siteDiags, nil
 	}
+	prev := s.site
 	s.site, s.siteDiags, s.indexKey = nil, nil, key
-	site, ds, err := index.BuildContext(ctx, cfg, careers, pages, statics)
+	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -35,7 +35,9 @@ type Site struct {
 	files    map[string]string // content file → URL path
 	paths    map[string]bool   // every published path below the base
 
-	relateSteps int // list entries relate read, for tests
+	relateSteps int       // list entries relate read, for tests
+	relateKey   uint64    // what the related careers were found from
+	relateDiags diag.List // and what finding them reported
 }
 
 // Career is a career with what the index knows about it.
@@ -98,6 +100,14 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 // BuildContext is Build that stops early, with ctx's error, once ctx is
 // done. The site it returns then is incomplete.
 func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
+	return Rebuild(ctx, nil, cfg, careers, pages, static)
+}
+
+// Rebuild is BuildContext given prev, the site indexed from an earlier
+// version of the same files (or nil): parts of the index whose inputs are
+// what prev's were are taken from prev instead of computed again. The
+// result is what BuildContext would return.
+func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
 	var ds diag.List
 	stop := stopper(ctx)
 	s := &Site{Config: cfg, career: map[string]*Career{}, skill: map[string]*Skill{}, files: map[string]string{}, paths: map[string]bool{}}
@@ -135,7 +145,7 @@ func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
 		func() { s.layOut(static, stop, &ds) },
-		func() { s.relate(stop, &ds) },
+		func() { s.relate(prev, stop, &ds) },
 		s.order,
 		s.indexLists,
 	} {

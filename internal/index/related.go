@@ -1,7 +1,10 @@
 package index
 
 import (
+	"hash/maphash"
+	"math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -20,14 +23,65 @@ const maxHints = 50
 // first, in the author's order, then the careers sharing the most skills,
 // ties broken by title, up to MaxRelated. The pinned ones are resolved in
 // order, for the messages; the rest are found on every CPU, each career
-// on its own.
-func (s *Site) relate(stop func() bool, ds *diag.List) {
+// on its own. They follow from the careers in A–Z order, their skills and
+// what they pin; when prev had the same, its choices are taken.
+func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
+	s.relateKey = s.relateInputs()
+	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
+		s.reuseRelated(prev)
+		ds.Add(prev.relateDiags)
+		return
+	}
+	var mine diag.List
+	defer func() { s.relateDiags = mine; ds.Add(mine) }()
+	s.findRelated(stop, &mine)
+}
+
+var relateSeed = maphash.MakeSeed()
+
+// relateInputs sums up what the related careers follow from.
+func (s *Site) relateInputs() uint64 {
+	var h maphash.Hash
+	h.SetSeed(relateSeed)
+	for _, c := range s.Careers {
+		h.WriteString(c.Slug)
+		h.WriteByte(0)
+		for _, name := range c.Career.Skills {
+			h.WriteString(name)
+			h.WriteByte(1)
+		}
+		for _, r := range c.Career.Related {
+			h.WriteString(r)
+			h.WriteByte(2)
+		}
+	}
+	return h.Sum64()
+}
+
+// reuseRelated gives every career the related careers it had in prev,
+// which indexed the same careers, skills and pins.
+func (s *Site) reuseRelated(prev *Site) {
+	for i, c := range s.Careers {
+		for _, r := range prev.Careers[i].Related {
+			shared := make([]*Skill, len(r.Shared))
+			for j, sk := range r.Shared {
+				shared[j] = s.skill[sk.Slug]
+			}
+			c.Related = append(c.Related, Related{Career: s.career[r.Slug], Shared: shared, Pinned: r.Pinned})
+		}
+	}
+}
+
+// findRelated finds every career's related careers.
+func (s *Site) findRelated(stop func() bool, ds *diag.List) {
 	slugs := make([]string, 0, len(s.Careers))
 	for _, c := range s.Careers {
 		slugs = append(slugs, c.Slug)
 	}
 	hints := 0
-	bySkill := map[*Skill]bool{}
+	ix := newSharing(s)
+	ix.force = forceWay
+	set := make([]bool, len(s.Skills))
 	chosen := make([][]int, len(s.Careers))
 	for _, c := range s.Careers {
 		if stop() {
@@ -56,12 +110,10 @@ func (s *Site) relate(stop func() bool, ds *diag.List) {
 			}
 			chosen[c.rank] = append(chosen[c.rank], o.rank)
 			if len(c.Related) < MaxRelated {
-				c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, bySkill), Pinned: true})
+				c.Related = append(c.Related, Related{Career: o, Shared: ix.shared(c, o, set), Pinned: true})
 			}
 		}
 	}
-	ix := newSharing(s)
-	ix.force = forceWay
 	const chunk = 256
 	chunks := make(chan int)
 	var wg sync.WaitGroup
@@ -71,14 +123,14 @@ func (s *Site) relate(stop func() bool, ds *diag.List) {
 		go func() {
 			defer wg.Done()
 			own := ix.scratch()
-			set := map[*Skill]bool{}
+			set := make([]bool, len(s.Skills))
 			var best []int // ranks of the best candidates, best first
 			for lo := range chunks {
 				for _, c := range s.Careers[lo:min(lo+chunk, len(s.Careers))] {
 					best = own.top(c, chosen[c.rank], MaxRelated-len(c.Related), best[:0])
 					for _, r := range best {
 						o := s.Careers[r]
-						c.Related = append(c.Related, Related{Career: o, Shared: shared(c, o, set)})
+						c.Related = append(c.Related, Related{Career: o, Shared: own.shared(c, o, set)})
 					}
 				}
 			}
@@ -133,39 +185,36 @@ func contains(list []int, x int) bool {
 // skills; past a budget in proportion to the number of careers they are
 // not built, and every career takes the prefix way.
 type sharing struct {
-	skill   map[*Skill]int32 // skill → index
-	members [][]int32        // skill index → careers' ranks, in title order
-	skills  [][]int32        // career rank → its skill indexes, sorted
-	pairs   map[uint64][]int32
-	seen    []int32 // scratch, by rank: pair lists a candidate appeared in, or its shared skills
-	touched []int
-	order   []int32 // scratch: the career's skills, rarest first
-	force   int     // for tests: 1 pairs, 2 prefix, 0 the cheaper
-	steps   int     // list entries read, for tests
-}
-
-func pairKey(a, b int32) uint64 {
-	if a > b {
-		a, b = b, a
-	}
-	return uint64(a)<<32 | uint64(b)
+	skill    map[*Skill]int32 // skill → index
+	members  [][]int32        // skill index → careers' ranks, in title order
+	skills   [][]int32        // career rank → its skill indexes, sorted
+	authored [][]int32        // career rank → its skill indexes, in its order
+	pairs    [][]int32        // career rank → the pair lists of its skills (nil: pairs not built)
+	runs     []int32          // the pair lists, one after another: careers' ranks
+	starts   []int32          // pair list i is runs[starts[i]:starts[i+1]]
+	seen     []int32          // scratch, by rank: pair lists a candidate appeared in, or its shared skills
+	touched  []int
+	order    []int32 // scratch: the career's skills, rarest first
+	force    int     // for tests: 1 pairs, 2 prefix, 0 the cheaper
+	steps    int     // list entries read, for tests
 }
 
 func newSharing(s *Site) *sharing {
-	ix := &sharing{skill: map[*Skill]int32{}, seen: make([]int32, len(s.Careers)), skills: make([][]int32, len(s.Careers))}
+	ix := &sharing{skill: map[*Skill]int32{}, seen: make([]int32, len(s.Careers)),
+		skills: make([][]int32, len(s.Careers)), authored: make([][]int32, len(s.Careers))}
 	for i, sk := range s.Skills {
 		ix.skill[sk] = int32(i)
 	}
 	ix.members = make([][]int32, len(s.Skills))
 	for _, c := range s.Careers { // in title order
-		mine := make([]int32, 0, len(c.Skills))
+		authored := make([]int32, 0, len(c.Skills))
 		for _, sk := range c.Skills {
 			a := ix.skill[sk]
 			ix.members[a] = append(ix.members[a], int32(c.rank))
-			mine = append(mine, a)
+			authored = append(authored, a)
 		}
-		sort.Slice(mine, func(i, j int) bool { return mine[i] < mine[j] })
-		ix.skills[c.rank] = mine
+		ix.authored[c.rank] = authored
+		ix.skills[c.rank] = slices.Sorted(slices.Values(authored))
 	}
 	// Only skills two careers list can be shared.
 	pairs := 0
@@ -181,7 +230,16 @@ func newSharing(s *Site) *sharing {
 	if pairs > 64*len(s.Careers)+1<<20 {
 		return ix
 	}
-	ix.pairs = map[uint64][]int32{}
+	// The pair lists: every (pair, career) entry packed in one number,
+	// pair first, so that sorting the numbers sorts the entries by pair
+	// then by rank, and each pair's list is a run of one array.
+	skillBits := uint(bits.Len(uint(len(s.Skills))))
+	rankBits := uint(bits.Len(uint(len(s.Careers))))
+	if 2*skillBits+rankBits > 64 {
+		ix.pairs = nil
+		return ix
+	}
+	entries := make([]uint64, 0, pairs)
 	for _, c := range s.Careers {
 		mine := ix.skills[c.rank]
 		for i, a := range mine {
@@ -190,12 +248,26 @@ func newSharing(s *Site) *sharing {
 			}
 			for _, b := range mine[i+1:] {
 				if len(ix.members[b]) > 1 {
-					k := pairKey(a, b)
-					ix.pairs[k] = append(ix.pairs[k], int32(c.rank))
+					entries = append(entries, (uint64(a)<<skillBits|uint64(b))<<rankBits|uint64(c.rank))
 				}
 			}
 		}
 	}
+	slices.Sort(entries)
+	rankMask := uint64(1)<<rankBits - 1
+	ranks := make([]int32, len(entries))
+	var starts []int32 // where each pair's run starts in ranks
+	ix.pairs = make([][]int32, len(s.Careers))
+	for i, e := range entries {
+		r := int32(e & rankMask)
+		ranks[i] = r
+		if i == 0 || e>>rankBits != entries[i-1]>>rankBits {
+			starts = append(starts, int32(i))
+		}
+		ix.pairs[r] = append(ix.pairs[r], int32(len(starts)-1))
+	}
+	starts = append(starts, int32(len(ranks)))
+	ix.runs, ix.starts = ranks, starts
 	return ix
 }
 
@@ -211,16 +283,16 @@ func (ix *sharing) top(c *Career, chosen []int, room int, best []int) []int {
 		// Each way's cost: the pair lists to read, against all the member
 		// lists, which bounds the prefix way.
 		pairCost, prefixCost := 0, 0
-		for i, a := range mine {
+		for _, a := range mine {
 			prefixCost += len(ix.members[a])
-			for _, b := range mine[i+1:] {
-				pairCost += len(ix.pairs[pairKey(a, b)])
-			}
+		}
+		for _, l := range ix.pairs[c.rank] {
+			pairCost += int(ix.starts[l+1] - ix.starts[l])
 		}
 		usePairs = pairCost <= prefixCost
 	}
 	if usePairs {
-		return ix.byPairs(mine, chosen, room, best)
+		return ix.byPairs(mine, ix.pairs[c.rank], chosen, room, best)
 	}
 	return ix.byPrefix(mine, chosen, room, best)
 }
@@ -313,16 +385,14 @@ func overlap(a, b []int32) int32 {
 }
 
 // byPairs is the pair way: see sharing.
-func (ix *sharing) byPairs(mine []int32, chosen []int, room int, best []int) []int {
-	for i, a := range mine {
-		for _, b := range mine[i+1:] {
-			for _, r := range ix.pairs[pairKey(a, b)] {
-				ix.steps++
-				if ix.seen[r] == 0 {
-					ix.touched = append(ix.touched, int(r))
-				}
-				ix.seen[r]++
+func (ix *sharing) byPairs(mine, lists []int32, chosen []int, room int, best []int) []int {
+	for _, l := range lists {
+		for _, r := range ix.runs[ix.starts[l]:ix.starts[l+1]] {
+			ix.steps++
+			if ix.seen[r] == 0 {
+				ix.touched = append(ix.touched, int(r))
 			}
+			ix.seen[r]++
 		}
 	}
 	// seen counts the pair lists a candidate appeared in, which grows
@@ -367,17 +437,19 @@ func (ix *sharing) byPairs(mine []int32, chosen []int, room int, best []int) []i
 }
 
 // shared lists the skills of c that o also lists, in c's order. set is
-// scratch space reused between calls.
-func shared(c, o *Career, set map[*Skill]bool) []*Skill {
-	clear(set)
-	for _, sk := range o.Skills {
-		set[sk] = true
+// scratch space, by skill index, left empty.
+func (ix *sharing) shared(c, o *Career, set []bool) []*Skill {
+	for _, a := range ix.skills[o.rank] {
+		set[a] = true
 	}
 	var out []*Skill
-	for _, sk := range c.Skills {
-		if set[sk] {
-			out = append(out, sk)
+	for i, a := range ix.authored[c.rank] {
+		if set[a] {
+			out = append(out, c.Skills[i])
 		}
+	}
+	for _, a := range ix.skills[o.rank] {
+		set[a] = false
 	}
 	return out
 }
