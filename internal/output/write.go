@@ -196,11 +196,9 @@ func (w *Writer) Put(p string, data []byte) error {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
 	sum := Sum(data)
-	if !w.fresh {
-		if old, ok := w.read(p); ok && Sum(old) == sum {
-			w.Keep(p, sum)
-			return nil
-		}
+	if w.Has(p, sum) {
+		w.Keep(p, sum)
+		return nil
 	}
 	tmp := filepath.Join(w.staging, filepath.FromSlash(p))
 	if err := w.mkdirStaging(filepath.Dir(tmp)); err != nil {
@@ -272,7 +270,9 @@ func (w *Writer) Commit() (Stats, error) {
 			return st, err
 		}
 	}
-	if len(paths) > 0 {
+	// A private folder dies with the process: it need not survive a
+	// power loss.
+	if len(paths) > 0 && !w.o.Private {
 		if err := syncTree(w.staging); err != nil {
 			return st, err
 		}
@@ -315,8 +315,10 @@ func (w *Writer) Commit() (Stats, error) {
 	if err := os.RemoveAll(w.staging); err != nil {
 		return st, err
 	}
-	if err := syncDir(w.dir); err != nil {
-		return st, err
+	if !w.o.Private {
+		if err := syncDir(w.dir); err != nil {
+			return st, err
+		}
 	}
 	return st, w.finish()
 }

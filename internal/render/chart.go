@@ -2,82 +2,52 @@ package render
 
 import (
 	"math"
-	"strings"
 
 	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
-// Chart is the geometry of a salary range chart, drawn as inline SVG by
-// the theme: one horizontal bar per career from the bottom to the top of
-// its yearly range, on a currency axis.
+// Chart is a salary range chart: one bar per career from the bottom to
+// the top of its yearly range, drawn by the theme as HTML whose bars are
+// placed in percent of the axis, so that it fits any width. Every chart
+// of a site uses the same axis for a currency, up to the highest yearly
+// pay in it, so that charts compare at a glance and a career's bar is the
+// same on every page.
 type Chart struct {
-	Title, Desc   string
-	Width, Height int
-	PlotX, PlotW  int // the bars' area
-	AxisY         int // where the axis line is drawn
-	LabelX        int // right edge of the career labels
-	Currency      string
-	Rows          []ChartRow
-	Ticks         []Tick
-	Omitted       int // careers paid in another currency, left out
+	Title, Desc string
+	Currency    string
+	Bars        []Bar
+	Ticks       []Tick
+	Omitted     int // careers paid in another currency, left out
 }
 
-// ChartRow is one career's bar, placed at Y.
-type ChartRow struct {
-	Slug             string
-	Y                int // top of the bar
-	Bar              Bar
-	Category         string
-	Demand, AIImpact string
-}
-
-// Bar is what a bar draws, relative to its row.
+// Bar is one career's bar. It holds no position on the page, so the same
+// career's bar is the same Bar wherever it is drawn.
 type Bar struct {
-	Label, Short string // the career, and cut to fit the label column
-	Text         string // the range as text, "$95K – $220K+"
-	LabelX       int    // right edge of the label
-	X1, X2, W    float64
-	OpenEnded    bool
+	Slug, URL, Label string
+	Text             string  // the range as text, "$95K – $220K+"
+	Left, Width      float64 // where the bar starts and how long it is, in percent of the axis
+	OpenEnded        bool
 }
 
-// Tick is a labelled mark on the axis.
+// Tick is a labelled mark on the axis, at X percent.
 type Tick struct {
 	X     float64
 	Label string
 }
 
-const (
-	chartWidth = 720
-	labelWidth = 210
-	rowHeight  = 22
-	barHeight  = 12
-	arrow      = 18 // length of the "and up" extension past an open top
-)
-
-// chart lays out careers (already in display order), on a yearly scale in
-// the currency most of them are paid in.
+// chart lays out careers (already in display order) on the site's axis
+// for the currency most of them are paid in.
 func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 	salaries := make([]model.Salary, len(careers))
 	for i, c := range careers {
 		salaries[i] = c.Salary()
 	}
 	cur := model.MainCurrency(salaries, (&Site{w}).Config().Currency)
-	ch := &Chart{Title: title, Desc: desc, Width: chartWidth, PlotX: labelWidth, LabelX: labelWidth - 8, PlotW: chartWidth - labelWidth - arrow - 14, Currency: cur}
-	top := 0.0
-	for _, s := range salaries {
-		if s.Currency == cur {
-			top = math.Max(top, s.Annual(s.Max))
-		}
-	}
-	step := niceStep(top)
-	axisMax := math.Ceil(top/step) * step
-	if axisMax == 0 {
-		axisMax = 1
-	}
-	x := func(v float64) float64 {
-		return math.Round((float64(ch.PlotX)+v/axisMax*float64(ch.PlotW))*10) / 10
-	}
-	y := 8
+	w.read(kSiteAxis, cur)
+	step, axisMax := w.r.values.axis(cur)
+	ch := &Chart{Title: title, Desc: desc, Currency: cur}
+	pct := func(v float64) float64 { return math.Round(v/axisMax*1000) / 10 }
 	for i, c := range careers {
 		s := salaries[i]
 		if s.Currency != cur {
@@ -85,24 +55,41 @@ func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 			continue
 		}
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
-		x1, x2 := x(annual.Min), x(annual.Max)
-		ch.Rows = append(ch.Rows, ChartRow{Slug: c.Slug(), Y: y, Category: c.Category(), Demand: c.Demand().String(), AIImpact: c.AIImpact().String(),
-			Bar: Bar{Label: c.Title(), Short: shorten(c.Title(), 30), Text: annual.Range(), LabelX: ch.LabelX,
-				X1: x1, X2: x2, W: math.Max(x2-x1, 2), OpenEnded: s.OpenEnded}})
-		y += rowHeight
+		left := pct(annual.Min)
+		ch.Bars = append(ch.Bars, Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(),
+			Left: left, Width: math.Max(pct(annual.Max)-left, 0.5), OpenEnded: s.OpenEnded})
 	}
-	ch.AxisY = y + 2
-	ch.Height = y + 26
 	for v := 0.0; v <= axisMax+step/2; v += step {
-		ch.Ticks = append(ch.Ticks, Tick{X: x(v), Label: model.Money(v, cur)})
+		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
 	}
 	return ch
+}
+
+// axis returns the step between ticks and the top of every chart's axis
+// in currency cur: the highest yearly pay of the careers paid in it,
+// rounded up to a step. It is the value of kSiteAxis.
+func (v *values) axis(cur string) (step, top float64) {
+	for _, c := range v.r.site.Careers {
+		if s := c.Salary; s.Currency == cur {
+			top = math.Max(top, s.Annual(s.Max))
+		}
+	}
+	step = niceStep(top)
+	if top = math.Ceil(top/step) * step; top <= 0 {
+		top = 1
+	}
+	return step, top
+}
+
+func hashAxis(h *trace.Hash, v *values, cur string) {
+	step, top := v.axis(cur)
+	h.Float(step).Float(top)
 }
 
 // niceStep picks an axis step of 1, 2, 2.5 or 5 times a power of ten that
 // gives four to eight ticks up to top.
 func niceStep(top float64) float64 {
-	if top <= 0 {
+	if top <= 0 || math.IsInf(top, 0) || math.IsNaN(top) {
 		return 1
 	}
 	raw := top / 6
@@ -113,13 +100,4 @@ func niceStep(top float64) float64 {
 		}
 	}
 	return 10 * p
-}
-
-// shorten cuts s to at most n characters, ending it with an ellipsis.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -91,19 +91,24 @@ func (w *worker) feed() ([]byte, error) {
 			Term string `xml:"term,attr"`
 		} `xml:"category"`
 	}
-	var dated []*Career
+	type datedCareer struct {
+		c *Career
+		t time.Time
+	}
+	var all []datedCareer
 	for _, c := range site.Careers() {
-		if !c.Updated().IsZero() {
-			dated = append(dated, c)
+		if t := c.Updated(); !t.IsZero() {
+			all = append(all, datedCareer{c, t})
 		}
 	}
-	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated().After(dated[j].Updated()) })
-	if len(dated) > FeedEntries {
-		dated = dated[:FeedEntries]
+	sort.SliceStable(all, func(i, j int) bool { return all[i].t.After(all[j].t) })
+	var dated []*Career
+	for _, d := range all[:min(len(all), FeedEntries)] {
+		dated = append(dated, d.c)
 	}
 	updated := time.Unix(0, 0).UTC()
-	if len(dated) > 0 {
-		updated = dated[0].Updated()
+	if len(all) > 0 {
+		updated = all[0].t
 	}
 	cfg := site.Config()
 	feed := struct {

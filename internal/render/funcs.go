@@ -28,6 +28,9 @@ func funcs(set *tmplSet) template.FuncMap {
 		// partial renders a shared template; for a career, skill or other
 		// item of the site the rendering is kept and reused.
 		"partial": func(name string, data any) (template.HTML, error) { return set.bind.partial(name, data) },
+		// partials renders a shared template for each item of a list, as
+		// partial does, one after another: {{partials "card" .Items}}.
+		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list) },
 		"money":   model.Money,
 		"annual":  func(s model.Salary, v float64) float64 { return s.Annual(v) },
 		"levels":  func() []string { return slices.Clone(model.LevelNames) },

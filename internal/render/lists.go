@@ -69,22 +69,17 @@ func (r *Renderer) pageItems(list []*index.Career, n int) ([]*index.Career, int)
 	return list[lo:min(lo+per, len(list))], pages
 }
 
-// hashListPage is the value of a list page: its careers, the number of
-// pages and of careers in the whole list, and the first and last title of
-// every page, which the pager shows.
+// hashListPage is the value of a list page: its careers, and the number
+// of pages and of careers in the whole list, which the pager shows.
 func (r *Renderer) hashListPage(h *trace.Hash, id string) bool {
 	name, n := splitPage(id)
 	list := r.list(name)
 	items, pages := r.pageItems(list, n)
-	if items == nil && n != 1 {
-		return false
+	if len(items) == 0 {
+		return false // no such page, or a list that is gone
 	}
 	careerSlugs(h, items)
 	h.Int(int64(pages)).Int(int64(len(list)))
-	for i := 1; i <= pages; i++ {
-		p, _ := r.pageItems(list, i)
-		h.Str(p[0].Title).Str(p[len(p)-1].Title)
-	}
 	return true
 }
 
@@ -101,7 +96,6 @@ type Pager struct {
 type PageLink struct {
 	Number      int
 	URL         string
-	From, To    string // the first and last title on the page
 	Current     bool
 	Placeholder bool // stands for pages left out of a long pager
 }
@@ -134,8 +128,7 @@ func (w *worker) listView(v *View, j Job) error {
 			}
 			continue
 		}
-		its, _ := w.r.pageItems(list, i)
-		p.Links = append(p.Links, PageLink{Number: i, URL: index.PageURL(base, i), From: its[0].Title, To: its[len(its)-1].Title, Current: i == n})
+		p.Links = append(p.Links, PageLink{Number: i, URL: index.PageURL(base, i), Current: i == n})
 	}
 	v.pager, v.items = p, items
 	return nil

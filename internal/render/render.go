@@ -131,7 +131,7 @@ func (r *Renderer) Same(prev *Renderer, rebodied map[string]bool) func(trace.Key
 	}
 	return func(k trace.Key) bool {
 		switch k.Kind {
-		case kCareer, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
+		case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			a, b := prev.site.CareerBySlug(k.ID), r.site.CareerBySlug(k.ID)
 			return a != nil && b != nil && a.Career == b.Career
 		case kTemplate, kTemplates, kAsset, kStatic, kOptions:

@@ -14,7 +14,8 @@ import (
 // values.Sum below hashes exactly the fields those accessors hand out;
 // the two are kept side by side in views.go and here.
 const (
-	kCareer         = "career"          // ID slug: title, category
+	kCareer         = "career"          // ID slug: title
+	kCareerCategory = "career.category" // its category, as written
 	kCareerPay      = "career.pay"      // its salary
 	kCareerLevels   = "career.levels"   // demand and AI impact
 	kCareerAbout    = "career.about"    // summary, draft, aliases, source file
@@ -40,6 +41,7 @@ const (
 	kSiteTopDemand  = "site.topdemand"  //
 	kSiteLowestAI   = "site.lowestai"   //
 	kSiteAliases    = "site.aliases"    // the alias paths
+	kSiteAxis       = "site.axis"       // ID currency: the top of the charts' axis in it
 	kLinkFile       = "link.file"       // ID content file: the URL it is published at
 	kLinkPath       = "link.path"       // ID site path: whether the site publishes it
 	kTemplate       = "template"        // ID page template: its text
@@ -75,7 +77,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 	s := v.r.site
 	var h trace.Hash
 	switch k.Kind {
-	case kCareer, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
+	case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
 		c := s.CareerBySlug(k.ID)
 		if c == nil {
 			return trace.Absent
@@ -112,6 +114,8 @@ func (v *values) Sum(k trace.Key) uint64 {
 		h.Str(a.Path).Str(a.To)
 	case kSiteConfig:
 		hashConfig(&h, s)
+	case kSiteAxis:
+		hashAxis(&h, v, k.ID)
 	case kSiteCareers:
 		careerSlugs(&h, s.Careers)
 	case kSiteBySalary:
@@ -163,7 +167,9 @@ func (v *values) Sum(k trace.Key) uint64 {
 func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 	switch kind {
 	case kCareer:
-		h.Str(c.Title).Str(c.Category)
+		h.Str(c.Title)
+	case kCareerCategory:
+		h.Str(c.Category)
 	case kCareerPay:
 		sal := c.Salary
 		h.Float(sal.Min).Float(sal.Max).Str(sal.Currency).Str(sal.Period).Bool(sal.OpenEnded)

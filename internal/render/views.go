@@ -146,11 +146,16 @@ func (c *Career) URL() string { return c.c.URL }
 func (c *Career) Title() string { return c.card().Title }
 
 // Category is the career's category, as its author wrote it.
-func (c *Career) Category() string { return c.card().Category }
+func (c *Career) Category() string { return c.category() }
 
 // CategoryURL is the page of the career's category below the base,
 // "categories/<slug>/".
-func (c *Career) CategoryURL() string { return "categories/" + slug.Make(c.card().Category) + "/" }
+func (c *Career) CategoryURL() string { return "categories/" + slug.Make(c.category()) + "/" }
+
+func (c *Career) category() string {
+	c.w.read(kCareerCategory, c.c.Slug)
+	return c.c.Category
+}
 
 // Salary is the career's pay range.
 func (c *Career) Salary() model.Salary { return c.pay().Salary }
@@ -352,7 +357,8 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 
 // identity names a view for the fragment cache: the same name and
 // identity give the same rendering as long as what it read is unchanged.
-func identity(data any) (string, bool) {
+// A chart's bar is named by its value, which is all it shows.
+func identity(data any) (any, bool) {
 	switch v := data.(type) {
 	case *Career:
 		return "career " + v.c.Slug, true
@@ -366,6 +372,8 @@ func identity(data any) (string, bool) {
 		return "category " + v.c.Slug, true
 	case *Alias:
 		return "alias " + v.a.Path, true
+	case Bar:
+		return v, true
 	}
-	return "", false
+	return nil, false
 }

@@ -73,7 +73,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		change change
 	}{
 		{career, "Title", key(kCareer, "a"), on(func(a *model.Career) { a.Title = "Zeta" })},
-		{career, "Category", key(kCareer, "a"), on(func(a *model.Career) { a.Category = "Other" })},
+		{career, "Category", key(kCareerCategory, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Max = 30 })},
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Min = 5 })},
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.OpenEnded = true })},
@@ -105,7 +105,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
 		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
 		{cat, "Name", key(kCategory, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
-		{career, "CategoryURL", key(kCareer, "a"), on(func(a *model.Career) { a.Category = "Other" })},
+		{career, "CategoryURL", key(kCareerCategory, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
 		{page, "Title", key(kPage, "about/"), nil},
 	}

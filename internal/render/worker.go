@@ -2,8 +2,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
+	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -64,8 +67,12 @@ func (w *Worker) Render(j Job) (Output, error) {
 	return Output{Data: data, Reads: rec, Diags: ds}, nil
 }
 
-// fragment names a shared template rendered for one item of the site.
-type fragment struct{ name, id string }
+// fragment names a shared template rendered for one item of the site, or
+// for one value (a chart's bar).
+type fragment struct {
+	name string
+	id   any // comparable
+}
 
 // partial executes the shared template name with data. When data is an
 // item of the site (a career, a skill…), the rendering is a fragment: see
@@ -83,6 +90,40 @@ func (w *worker) partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return v.(template.HTML), nil
+}
+
+// partials renders name for every item of list, a slice of views.
+func (w *worker) partials(name string, list any) (template.HTML, error) {
+	var b strings.Builder
+	add := func(data any) error {
+		h, err := w.partial(name, data)
+		b.WriteString(string(h))
+		return err
+	}
+	var err error
+	switch l := list.(type) {
+	case []*Career:
+		for _, c := range l {
+			if err = add(c); err != nil {
+				break
+			}
+		}
+	case []*Skill:
+		for _, sk := range l {
+			if err = add(sk); err != nil {
+				break
+			}
+		}
+	default:
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice {
+			return "", errors.New("partials: not a list")
+		}
+		for i := 0; i < v.Len() && err == nil; i++ {
+			err = add(v.Index(i).Interface())
+		}
+	}
+	return template.HTML(b.String()), err
 }
 
 // fragment returns what make makes, as a piece of work of its own: it is

@@ -160,32 +160,26 @@
     var caption = table.caption;
     var rows = Array.prototype.slice.call(tbody.rows);
     var form = doc.querySelector("form.filters");
-    var svg = doc.querySelector(".chart svg");
+    var list = doc.querySelector(".chart .bars");
     var bars = {};
-    if (svg) svg.querySelectorAll("g.bar").forEach(function (g) { bars[g.getAttribute("data-slug")] = g; });
-    var viewBox = svg && svg.getAttribute("viewBox").split(" ").map(Number);
-    var firstY = rows.length && bars[rows[0].getAttribute("data-slug")] ? Number(bars[rows[0].getAttribute("data-slug")].getAttribute("data-y")) : 8;
+    if (list) list.querySelectorAll("li[data-slug]").forEach(function (li) { bars[li.getAttribute("data-slug")] = li; });
 
     function value(row, i) {
       var cell = row.cells[i], v = cell.getAttribute("data-value");
       return heads[i].getAttribute("data-type") === "number" ? Number(v) : (v || cell.textContent).toLowerCase();
     }
+    // The chart shows the table's rows, in the table's order.
     function follow() {
-      if (!svg) return;
-      var y = firstY, shown = 0;
+      if (!list) return;
+      var shown = 0;
       Array.prototype.forEach.call(tbody.rows, function (row) {
-        var g = bars[row.getAttribute("data-slug")];
-        if (!g) return;
-        if (row.hidden) { g.style.display = "none"; return; }
-        g.style.display = "";
-        g.setAttribute("transform", "translate(0 " + y + ")");
-        y += 22; shown++;
+        var li = bars[row.getAttribute("data-slug")];
+        if (!li) return;
+        li.hidden = row.hidden;
+        list.appendChild(li);
+        if (!row.hidden) shown++;
       });
-      var axisShift = y - (viewBox[3] - 26 + 2) + 2;
-      svg.querySelectorAll(".axis, .grid").forEach(function (g) { g.setAttribute("transform", "translate(0 " + axisShift + ")"); });
-      svg.querySelectorAll(".grid line").forEach(function (l) { l.setAttribute("y1", String(-axisShift)); });
-      svg.setAttribute("viewBox", [viewBox[0], viewBox[1], viewBox[2], viewBox[3] + axisShift].join(" "));
-      svg.parentNode.hidden = shown === 0;
+      list.parentNode.hidden = shown === 0;
     }
     Array.prototype.forEach.call(heads, function (th, i) {
       var b = el("button", "", th.textContent);
@@ -206,6 +200,10 @@
       });
     });
     if (form) {
+      // The categories of the careers shown, A–Z.
+      var cats = {};
+      rows.forEach(function (r) { cats[r.getAttribute("data-category")] = true; });
+      Object.keys(cats).sort().forEach(function (c) { form.category.appendChild(el("option", "", c)); });
       form.hidden = false;
       var count = form.querySelector(".filter-count");
       form.addEventListener("change", function () {
