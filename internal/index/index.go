@@ -6,6 +6,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -38,6 +39,8 @@ type Site struct {
 	relateSteps int       // list entries relate read, for tests
 	relateKey   uint64    // what the related careers were found from
 	relateDiags diag.List // and what finding them reported
+	layoutKey   uint64    // the output paths and who writes them
+	layoutDiags diag.List // and what checking them reported
 }
 
 // Career is a career with what the index knows about it.
@@ -110,7 +113,9 @@ func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career
 func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
 	var ds diag.List
 	stop := stopper(ctx)
-	s := &Site{Config: cfg, career: map[string]*Career{}, skill: map[string]*Skill{}, files: map[string]string{}, paths: map[string]bool{}}
+	n := len(careers)
+	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: map[string]*Skill{}, files: make(map[string]string, n+len(pages)),
+		paths: make(map[string]bool, 2*n+len(pages)+len(static)+len(Fixed))}
 	for _, p := range Fixed {
 		s.paths[p] = true
 	}
@@ -144,7 +149,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		func() { s.indexPages(pages, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
-		func() { s.layOut(static, stop, &ds) },
+		func() { s.layOut(prev, static, stop, &ds) },
 		func() { s.relate(prev, stop, &ds) },
 		s.order,
 		s.indexLists,
@@ -289,15 +294,14 @@ func (s *Site) sortByTitle() {
 	}
 }
 
+// order makes the top lists; BySalary is made with the skills.
 func (s *Site) order() {
-	s.BySalary = append([]*Career(nil), s.Careers...)
-	slices.SortFunc(s.BySalary, byPay)
 	s.TopPaying = top(s.BySalary)
 	byDemand := append([]*Career(nil), s.BySalary...)
-	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].Demand > byDemand[j].Demand })
+	slices.SortStableFunc(byDemand, func(a, b *Career) int { return cmp.Compare(b.Demand, a.Demand) })
 	s.TopDemand = top(byDemand)
 	byAI := append([]*Career(nil), byDemand...)
-	sort.SliceStable(byAI, func(i, j int) bool { return byAI[i].AIImpact < byAI[j].AIImpact })
+	slices.SortStableFunc(byAI, func(a, b *Career) int { return cmp.Compare(a.AIImpact, b.AIImpact) })
 	s.LowestAI = top(byAI)
 }
 
@@ -307,8 +311,6 @@ func top(cs []*Career) []*Career {
 	}
 	return append([]*Career(nil), cs...)
 }
-
-func annualMid(c *Career) float64 { return c.mid }
 
 // byPay orders careers by their yearly midpoint, highest first, then A–Z.
 func byPay(a, b *Career) int {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -52,5 +53,43 @@ func TestPageIsNotACareerSlug(t *testing.T) {
 	_, ds := build(t, []*model.Career{p})
 	if !strings.Contains(ds, `content/careers/page.md:9:7: slug: "page" is where the careers list keeps its later pages (/careers/page/2/); give the career another slug`) {
 		t.Errorf("diagnostics: %s", ds)
+	}
+}
+
+// TestRebuildMatchesBuild: an index rebuilt from the last one reports
+// what a fresh one does, positions included, and relates the same.
+func TestRebuildMatchesBuild(t *testing.T) {
+	mk := func(line int) []*model.Career {
+		a := career("a", "Alpha", "Go", "SQL")
+		a.Related = []string{"nobody"}
+		a.Pos.Related = []model.Pos{{Line: line, Col: 11}}
+		return []*model.Career{a, career("b", "Bravo", "Go"), career("c", "Charlie", "SQL", "Go")}
+	}
+	cfg := model.Config{Currency: "USD", Paginate: 2}
+	prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(9), nil, nil)
+	for _, line := range []int{9, 10} {
+		got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(line), nil, nil)
+		want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(line), nil, nil)
+		if gotDs.String() != wantDs.String() {
+			t.Errorf("line %d: rebuilt index reports\n%s\nwant\n%s", line, gotDs, wantDs)
+		}
+		for i, c := range want.Careers {
+			g := got.Careers[i]
+			if len(g.Related) != len(c.Related) {
+				t.Fatalf("%s: %d related, want %d", c.Slug, len(g.Related), len(c.Related))
+			}
+			for j, r := range c.Related {
+				gr := g.Related[j]
+				if gr.Slug != r.Slug || gr.Career != got.CareerBySlug(r.Slug) || len(gr.Shared) != len(r.Shared) {
+					t.Errorf("%s: related %d is %s, want %s", c.Slug, j, gr.Slug, r.Slug)
+				}
+				for k, sk := range gr.Shared {
+					if sk != got.SkillBySlug(r.Shared[k].Slug) {
+						t.Errorf("%s: shared skill %d is not the new index's", c.Slug, k)
+					}
+				}
+			}
+		}
+		prev = got
 	}
 }

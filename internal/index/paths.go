@@ -2,7 +2,9 @@ package index
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -110,7 +112,62 @@ func file(p string) string {
 // /api/careers.json), a name too long for a file system, or one of the
 // writer's own names. Without this, such a problem would surface only
 // when the output is committed, after part of it was written.
-func (s *Site) layOut(static []string, stop func() bool, ds *diag.List) {
+//
+// What it reports follows from the output paths and who writes them; when
+// prev had the same and found nothing, nothing is found again.
+func (s *Site) layOut(prev *Site, static []string, stop func() bool, ds *diag.List) {
+	s.layoutKey = s.layoutInputs(static)
+	// Findings name positions, which the key leaves out: only a clean
+	// layout is taken from prev.
+	if prev != nil && prev.layoutKey == s.layoutKey && len(prev.layoutDiags) == 0 {
+		s.layoutDiags = prev.layoutDiags
+		ds.Add(prev.layoutDiags)
+		return
+	}
+	var mine diag.List
+	defer func() { s.layoutDiags = mine; ds.Add(mine) }()
+	s.checkLayout(static, stop, &mine)
+}
+
+// layoutInputs sums up every output path and who writes it.
+func (s *Site) layoutInputs(static []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(relateSeed)
+	w := func(parts ...string) {
+		for _, p := range parts {
+			h.WriteString(p)
+			h.WriteByte(0)
+		}
+	}
+	w(static...)
+	h.WriteByte(1)
+	for _, c := range s.Careers {
+		w(c.URL, c.Source)
+	}
+	h.WriteByte(1)
+	for _, sk := range s.Skills {
+		w(sk.URL, sk.Name)
+		for _, c := range sk.Careers {
+			w(c.Source)
+		}
+	}
+	h.WriteByte(1)
+	for _, cat := range s.Categories {
+		w(cat.URL, cat.Name, strconv.Itoa(s.ListPages(len(cat.Careers))))
+	}
+	for _, p := range s.Pages {
+		w(p.URL, p.Source)
+	}
+	for _, a := range s.Aliases {
+		w(a.Path, a.source)
+	}
+	w(strconv.Itoa(s.ListPages(len(s.Careers))))
+	return h.Sum64()
+}
+
+// checkLayout plans every output file and reports each that cannot be
+// written.
+func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 	l := newLayout()
 	for _, p := range Fixed {
 		l.add(file(p), writer{what: "a file careerguide generates"})

@@ -39,7 +39,8 @@ func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 
 var relateSeed = maphash.MakeSeed()
 
-// relateInputs sums up what the related careers follow from.
+// relateInputs sums up what the related careers follow from, and where
+// the pins were written, which warnings name.
 func (s *Site) relateInputs() uint64 {
 	var h maphash.Hash
 	h.SetSeed(relateSeed)
@@ -50,24 +51,29 @@ func (s *Site) relateInputs() uint64 {
 			h.WriteString(name)
 			h.WriteByte(1)
 		}
-		for _, r := range c.Career.Related {
+		for i, r := range c.Career.Related {
+			at := c.At("related[" + itoa(i) + "]") // warnings name it
 			h.WriteString(r)
 			h.WriteByte(2)
+			h.WriteString(itoa(at.Line) + ":" + itoa(at.Col) + c.Source)
 		}
 	}
 	return h.Sum64()
 }
 
 // reuseRelated gives every career the related careers it had in prev,
-// which indexed the same careers, skills and pins.
+// which indexed the same careers in the same order, with the same skills
+// and pins: careers and skills are found again by their place.
 func (s *Site) reuseRelated(prev *Site) {
 	for i, c := range s.Careers {
-		for _, r := range prev.Careers[i].Related {
+		old := prev.Careers[i].Related
+		c.Related = make([]Related, len(old))
+		for j, r := range old {
 			shared := make([]*Skill, len(r.Shared))
-			for j, sk := range r.Shared {
-				shared[j] = s.skill[sk.Slug]
+			for k, sk := range r.Shared {
+				shared[k] = s.Skills[sk.idx]
 			}
-			c.Related = append(c.Related, Related{Career: s.career[r.Slug], Shared: shared, Pinned: r.Pinned})
+			c.Related[j] = Related{Career: s.Careers[r.rank], Shared: shared, Pinned: r.Pinned}
 		}
 	}
 }

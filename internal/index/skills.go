@@ -23,6 +23,7 @@ type Skill struct {
 	Min, Median, Max float64
 	Currency         string
 	OpenEnded        bool // the highest maximum is open-ended
+	idx              int  // place in the site's Skills
 }
 
 // spelling is one way a skill was written and where.
@@ -39,82 +40,96 @@ func variantKey(name string) string {
 
 // group is every spelling of one slug.
 type group struct {
-	spellings []*spelling
-	byName    map[string]*spelling
-	keys      map[string]bool // variant keys; more than one is a collision
-	listing   string          // the spellings, for messages
+	slug      string
+	spellings []int32 // ids of the names written, in the order first seen
+	listing   string  // the spellings, for messages
+	skill     *Skill  // nil when the spellings collide
+	count     int     // mentions
 }
 
 // indexSkills makes a Skill of each slug the careers list, warns about
 // spellings that differ and refuses names that differ by more but share a
 // slug. Its work is in proportion to the number of skills listed, however
-// many spellings or careers a skill has.
+// many spellings or careers a skill has: each mention costs one lookup of
+// its name.
 func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
-	groups := map[string]*group{}
-	slugOf := map[string]string{} // skill names repeat across careers: slug each once
-	var order []string
+	ids := map[string]int32{} // name → id
+	var names []string
+	var nameGroup []int32
+	var nameCount []int
+	groupOf := map[string]int32{}
+	var groups []*group
+	mentions := make([][]int32, len(s.Careers)) // by rank: the ids of its names
 	for _, c := range s.Careers {
 		if stop() {
 			return
 		}
 		c.slugs = make([]string, len(c.Career.Skills))
+		mine := make([]int32, len(c.Career.Skills))
 		for i, name := range c.Career.Skills {
-			k, ok := slugOf[name]
+			id, ok := ids[name]
 			if !ok {
-				k = slug.Make(name)
-				slugOf[name] = k
+				id = int32(len(names))
+				ids[name] = id
+				k := slug.Make(name)
+				g, ok := groupOf[k]
+				if !ok {
+					g = int32(len(groups))
+					groupOf[k] = g
+					groups = append(groups, &group{slug: k})
+				}
+				groups[g].spellings = append(groups[g].spellings, id)
+				names, nameGroup, nameCount = append(names, name), append(nameGroup, g), append(nameCount, 0)
 			}
-			c.slugs[i] = k
-			g := groups[k]
-			if g == nil {
-				g = &group{byName: map[string]*spelling{}, keys: map[string]bool{}}
-				groups[k] = g
-				order = append(order, k)
-			}
-			sp := g.byName[name]
-			if sp == nil {
-				sp = &spelling{name: name}
-				g.byName[name] = sp
-				g.spellings = append(g.spellings, sp)
-				g.keys[variantKey(name)] = true
-			}
-			sp.files = append(sp.files, c.Source)
+			nameCount[id]++
+			groups[nameGroup[id]].count++
+			c.slugs[i] = groups[nameGroup[id]].slug
+			mine[i] = id
 		}
+		mentions[c.rank] = mine
 	}
-	for _, k := range order {
-		g := groups[k]
-		if len(g.spellings) > 1 {
-			g.listing = listSpellings(g.spellings)
-		}
-		if len(g.keys) > 1 {
+	s.spellingsListed(groups, names, mentions)
+	for _, g := range groups {
+		if !sameSkill(names, g.spellings) {
 			continue // a collision, reported below
 		}
 		best := g.spellings[0]
-		for _, sp := range g.spellings[1:] {
-			if len(sp.files) > len(best.files) {
-				best = sp
+		for _, id := range g.spellings[1:] {
+			if nameCount[id] > nameCount[best] {
+				best = id
 			}
 		}
-		sk := &Skill{Name: best.name, Slug: k, URL: "skills/" + k + "/"}
-		s.skill[k] = sk
-		s.paths[sk.URL] = true
-		s.Skills = append(s.Skills, sk)
+		g.skill = &Skill{Name: names[best], Slug: g.slug, URL: "skills/" + g.slug + "/", Careers: make([]*Career, 0, g.count)}
+		s.skill[g.slug] = g.skill
+		s.paths[g.skill.URL] = true
+		s.Skills = append(s.Skills, g.skill)
 	}
 	for _, c := range s.Careers {
-		for i, k := range c.slugs {
-			g, name := groups[k], c.Career.Skills[i]
-			sk := s.skill[k]
+		c.Skills = make([]*Skill, 0, len(c.Career.Skills))
+		for i, id := range mentions[c.rank] {
+			g, name := groups[nameGroup[id]], names[id]
+			sk := g.skill
 			switch {
 			case sk == nil:
 				at := c.At("skills[" + itoa(i) + "]")
-				ds.Errorf(c.Source, at.Line, at.Col, "skills", "%q and other skills share the URL /skills/%s/: %s; rename one of them so they differ by more than punctuation", name, k, g.listing)
+				ds.Errorf(c.Source, at.Line, at.Col, "skills", "%q and other skills share the URL /skills/%s/: %s; rename one of them so they differ by more than punctuation", name, g.slug, g.listing)
 				continue
 			case name != sk.Name:
 				at := c.At("skills[" + itoa(i) + "]")
 				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, len(g.spellings), g.listing, sk.Name)
 			}
 			c.Skills = append(c.Skills, sk)
-			sk.Careers = append(sk.Careers, c)
+		}
+	}
+	// Each skill's careers, highest pay first: from the careers in that
+	// order, so that no list is sorted on its own.
+	s.BySalary = append([]*Career(nil), s.Careers...)
+	slices.SortFunc(s.BySalary, byPay)
+	for _, c := range s.BySalary {
+		for _, sk := range c.Skills {
+			if n := len(sk.Careers); n == 0 || sk.Careers[n-1] != c {
+				sk.Careers = append(sk.Careers, c)
+			}
 		}
 	}
 	sort.Slice(s.Skills, func(i, j int) bool {
@@ -124,8 +139,58 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 		}
 		return s.Skills[i].Slug < s.Skills[j].Slug
 	})
-	for _, sk := range s.Skills {
+	for i, sk := range s.Skills {
+		sk.idx = i
 		sk.span(s.Config.Currency)
+	}
+}
+
+// sameSkill reports whether the names differ only in what variantKey
+// folds, and so are one skill.
+func sameSkill(names []string, spellings []int32) bool {
+	if len(spellings) < 2 {
+		return true
+	}
+	key := variantKey(names[spellings[0]])
+	for _, id := range spellings[1:] {
+		if variantKey(names[id]) != key {
+			return false
+		}
+	}
+	return true
+}
+
+// spellingsListed writes, for each slug written in more than one way, the
+// list of spellings and the files that use each, for messages.
+func (s *Site) spellingsListed(groups []*group, names []string, mentions [][]int32) {
+	files := map[int32][]string{} // name id → its files, for names of such slugs
+	multi := map[string]bool{}
+	for _, g := range groups {
+		if len(g.spellings) > 1 {
+			multi[g.slug] = true
+			for _, id := range g.spellings {
+				files[id] = nil
+			}
+		}
+	}
+	if len(multi) == 0 {
+		return
+	}
+	for _, c := range s.Careers {
+		for _, id := range mentions[c.rank] {
+			if f, ok := files[id]; ok {
+				files[id] = append(f, c.Source)
+			}
+		}
+	}
+	for _, g := range groups {
+		if multi[g.slug] {
+			sps := make([]*spelling, len(g.spellings))
+			for i, id := range g.spellings {
+				sps[i] = &spelling{name: names[id], files: files[id]}
+			}
+			g.listing = listSpellings(sps)
+		}
 	}
 }
 
@@ -149,10 +214,10 @@ func listSpellings(sps []*spelling) string {
 	return strings.Join(parts, ", ")
 }
 
+// span sets the skill's pay span from its careers, which are in pay order.
 func (sk *Skill) span(siteCurrency string) {
-	slices.SortFunc(sk.Careers, byPay)
 	sk.Currency = MainCurrency(sk.Careers, siteCurrency)
-	var mids []float64
+	var mids []float64 // highest first, as the careers are
 	for _, c := range sk.Careers {
 		if c.Salary.Currency != sk.Currency {
 			continue
@@ -164,9 +229,8 @@ func (sk *Skill) span(siteCurrency string) {
 		if len(mids) == 0 || hi > sk.Max || hi == sk.Max && c.Salary.OpenEnded {
 			sk.Max, sk.OpenEnded = hi, c.Salary.OpenEnded
 		}
-		mids = append(mids, annualMid(c))
+		mids = append(mids, c.mid)
 	}
-	sort.Float64s(mids)
 	if n := len(mids); n > 0 {
 		sk.Median = mids[n/2]
 		if n%2 == 0 {
@@ -178,6 +242,16 @@ func (sk *Skill) span(siteCurrency string) {
 // MainCurrency returns the currency most of the careers are paid in, by
 // model.MainCurrency.
 func MainCurrency(careers []*Career, site string) string {
+	same := true
+	for _, c := range careers {
+		if c.Salary.Currency != site {
+			same = false
+			break
+		}
+	}
+	if same {
+		return site
+	}
 	salaries := make([]model.Salary, len(careers))
 	for i, c := range careers {
 		salaries[i] = c.Salary

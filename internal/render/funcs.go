@@ -31,11 +31,11 @@ func funcs(set *tmplSet) template.FuncMap {
 		// partials renders a shared template for each item of a list, as
 		// partial does, one after another: {{partials "card" .Items}}.
 		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list) },
-		"money":   model.Money,
-		"annual":  func(s model.Salary, v float64) float64 { return s.Annual(v) },
-		"levels":  func() []string { return slices.Clone(model.LevelNames) },
-		"slugify": slug.Make,
-		"int":     func(l model.Level) int { return int(l) },
+		"money":    model.Money,
+		"annual":   func(s model.Salary, v float64) float64 { return s.Annual(v) },
+		"levels":   func() []string { return slices.Clone(model.LevelNames) },
+		"slugify":  slug.Make,
+		"int":      func(l model.Level) int { return int(l) },
 		// level shows a level as its name after four dots, the filled ones
 		// counting up to it; the name carries the meaning, the dots repeat it.
 		"level": levelHTML,
