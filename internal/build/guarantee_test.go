@@ -236,3 +236,35 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// TestEditDuringFailedBuild: one career is edited while another is
+// broken, so the build fails; once the broken file is fixed, the next
+// build shows both changes, as a clean build does.
+func TestEditDuringFailedBuild(t *testing.T) {
+	src := site(t, 10, false)
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(out, 0o755)
+	s := build.NewSession(build.Options{Source: src, Out: out, Private: true, LiveReload: true, Theme: careerguide.Theme, BaseURL: "http://127.0.0.1:9/"})
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := filepath.Glob(filepath.Join(src, "content/careers/*.md"))
+	slices.Sort(m)
+	a, b := m[0], m[1]
+	ra, rb := "content/careers/"+filepath.Base(a), "content/careers/"+filepath.Base(b)
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	os.WriteFile(a, maxLine.ReplaceAll(da, []byte("  max: 987000")), 0o644)
+	os.WriteFile(b, bytes.Replace(db, []byte("\ndemand: "), []byte("\ndemand: Very Hgh\nx: "), 1), 0o644)
+	if _, err := s.Build(context.Background(), []string{ra, rb}); err == nil {
+		t.Fatal("a broken file built")
+	}
+	os.WriteFile(b, db, 0o644)
+	if res, err := s.Build(context.Background(), []string{rb}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags)
+	}
+	want, _ := clean(t, src, true)
+	if got := files(t, out); !sameFiles(got, want) {
+		t.Fatal("after the fix, the output differs from a clean build")
+	}
+}

@@ -29,6 +29,14 @@ type parsed struct {
 // every page's Markdown at once.
 func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 	cur := in.config.Currency
+	if s.changed == nil {
+		s.changed = map[string]bool{} // kept until a build renders
+	}
+	note := func(p *parsed) {
+		if p != nil && p.career != nil {
+			s.changed[p.career.Slug] = true
+		}
+	}
 	if in.full {
 		read := make(map[string]bool, len(in.src.Content))
 		for _, f := range in.src.Content {
@@ -36,12 +44,14 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 		}
 		for p := range s.files {
 			if !read[p] {
+				note(s.files[p])
 				delete(s.files, p)
 				s.paths = nil
 			}
 		}
 	}
 	for _, p := range in.removed {
+		note(s.files[p])
 		delete(s.files, p)
 		s.paths = nil
 	}
@@ -70,6 +80,8 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 		if s.files[f.Path] == nil {
 			s.paths = nil // a new file
 		}
+		note(s.files[f.Path])
+		note(out[i])
 		s.files[f.Path] = out[i]
 	}
 	in.src.Content = nil

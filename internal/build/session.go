@@ -36,8 +36,9 @@ type Session struct {
 	site      *index.Site
 	siteDiags diag.List
 	indexKey  uint64
-	rebodied  map[string]bool // careers the index took new parses of, by slug
+	changed   map[string]bool // slugs of the careers whose parse changed since the last build that rendered
 	renderer  *render.Renderer
+	swept     *index.Site // the site of the last sweep of the cache
 
 	afterParse func() // for tests: runs between the parse and render steps
 }
@@ -245,13 +246,9 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 		h.Str(p.Source).Str(p.Sum)
 	}
 	key := h.Sum()
-	s.rebodied = nil
 	if s.site != nil && key == s.indexKey {
-		s.rebodied = map[string]bool{}
 		for _, c := range careers {
-			if s.site.Rebody(c) { // a career left out (a duplicate slug) takes nothing
-				s.rebodied[c.Slug] = true
-			}
+			s.site.Rebody(c) // a career left out (a duplicate slug) takes nothing
 		}
 		return s.site, s.siteDiags, nil
 	}
@@ -273,8 +270,8 @@ func (s *Session) plan(site *index.Site, in *input) *render.Renderer {
 		BaseURL: in.config.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, BuildID: buildID(),
 		Body: in.src.ReadFile,
 	}, s.renderer)
-	s.cache.Begin(r.Values(), r.Same(s.renderer, s.rebodied))
-	s.renderer = r
+	s.cache.Begin(r.Values(), r.Same(s.renderer, s.changed))
+	s.renderer, s.changed = r, nil
 	return r
 }
 
@@ -315,10 +312,11 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	if err != nil {
 		return nil, err
 	}
-	if s.rebodied == nil {
+	if s.swept != s.site {
 		// The site changed: entries of pages and fragments it no longer
 		// has go. Under an unchanged index every entry is still in use.
 		s.cache.Sweep()
+		s.swept = s.site
 	}
 	var ds diag.List
 	for i, j := range jobs {

@@ -37,6 +37,7 @@ type Site struct {
 	paths    map[string]bool   // every published path below the base
 
 	relateSteps int       // list entries relate read, for tests
+	relatedFrom *Site     // the site the related careers were taken from
 	relateKey   uint64    // what the related careers were found from
 	relateDiags diag.List // and what finding them reported
 	layoutKey   uint64    // the output paths and who writes them

@@ -28,6 +28,7 @@ const maxHints = 50
 func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	s.relateKey = s.relateInputs()
 	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
+		s.relatedFrom = prev
 		s.reuseRelated(prev)
 		ds.Add(prev.relateDiags)
 		return
@@ -60,6 +61,12 @@ func (s *Site) relateInputs() uint64 {
 	}
 	return h.Sum64()
 }
+
+// SameRelations reports whether s was indexed from prev (Rebuild) with
+// the same careers in the same A–Z order, the same skills written the same
+// way and the same pins: then every career's skills and related careers
+// are what they were in prev.
+func (s *Site) SameRelations(prev *Site) bool { return prev != nil && s.relatedFrom == prev }
 
 // reuseRelated gives every career the related careers it had in prev,
 // which indexed the same careers in the same order, with the same skills

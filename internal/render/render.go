@@ -113,27 +113,30 @@ func (r *Renderer) Values() trace.Values { return r.values }
 
 // Same returns, for prev, the renderer of the build before r's, which
 // keys have the same value in both builds, or nil when that is not known.
-// Nothing is assumed: a key is the same when the objects its value is
-// computed from are the very objects it was computed from before. The
-// theme, options and site settings are compared as a whole; a career's
-// own fields (card, pay, levels, about, date, body) follow from its
-// parse alone, so they are the same when the career has the same parse;
-// when the site object itself is prev's (the index was reused), every
-// value is the same but the bodies of the careers named by rebodied,
-// which took new parses (index.Site.Rebody).
-func (r *Renderer) Same(prev *Renderer, rebodied map[string]bool) func(trace.Key) bool {
+// Nothing is assumed: a key is the same when what its value is computed
+// from is known to be unchanged. The theme, options and site settings are
+// compared as a whole. A career's own fields (title, category, pay,
+// levels, about, date, body) follow from its parse alone: changed names
+// the careers (by slug) whose parse is not the one prev rendered, and the
+// others are the same. Its skills and related careers are the same when
+// the index took them whole from prev's (index.Site.SameRelations). When
+// the site object itself is prev's (the index was reused), only the
+// changed careers' bodies can differ (index.Site.Rebody).
+func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key) bool {
 	if prev == nil || prev.theme != r.theme || prev.opts.BaseURL != r.opts.BaseURL ||
 		prev.opts.Minify != r.opts.Minify || prev.opts.LiveReload != r.opts.LiveReload || prev.opts.BuildID != r.opts.BuildID {
 		return nil
 	}
 	if prev.site == r.site {
-		return func(k trace.Key) bool { return k.Kind != kCareerBody || !rebodied[k.ID] }
+		return func(k trace.Key) bool { return k.Kind != kCareerBody || !changed[k.ID] }
 	}
+	relations := r.site.SameRelations(prev.site)
 	return func(k trace.Key) bool {
 		switch k.Kind {
 		case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
-			a, b := prev.site.CareerBySlug(k.ID), r.site.CareerBySlug(k.ID)
-			return a != nil && b != nil && a.Career == b.Career
+			return !changed[k.ID]
+		case kCareerSkills, kCareerRelated:
+			return relations
 		case kTemplate, kTemplates, kAsset, kStatic, kOptions:
 			return true
 		}
