@@ -51,7 +51,11 @@ func (s *Session) lock(ctx context.Context) (func(), error) {
 	if !s.loaded {
 		s.loaded = true
 		s.state = s.locate()
-		s.load()
+		// Into a folder that does not exist there is nothing to reuse:
+		// the saved state would only cost the time to read it.
+		if _, err := os.Stat(o.Out); err == nil {
+			s.load()
+		}
 	}
 	return unlock, nil
 }

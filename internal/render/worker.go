@@ -71,7 +71,22 @@ func (w *Worker) Render(j Job) (Output, error) {
 // for one value (a chart's bar).
 type fragment struct {
 	name string
-	id   any // comparable
+	id   any // comparable: a string or a Bar
+}
+
+// fragmentSum sums a fragment's name, for trace.Cache.FirstUse.
+func fragmentSum(f fragment) uint64 {
+	var h trace.Hash
+	h.Str(f.name)
+	switch id := f.id.(type) {
+	case string:
+		h.Str(id)
+	case Bar:
+		h.Str(id.Slug).Str(id.URL).Str(id.Label).Str(id.Text).Float(id.Left).Float(id.Width).Bool(id.OpenEnded)
+	default:
+		h.Str(fmt.Sprint(id))
+	}
+	return h.Sum()
 }
 
 // partial executes the shared template name with data. When data is an
@@ -128,13 +143,20 @@ func (w *worker) partials(name string, list any) (template.HTML, error) {
 
 // fragment returns what make makes, as a piece of work of its own: it is
 // kept in the cache with what it read, reused while that is unchanged,
-// and the job that includes it is recorded as having read the same.
+// and the job that includes it is recorded as having read the same. The
+// first time a fragment is asked for, it is made in place instead, its
+// reads the job's: most are shown once in a build, and are kept from
+// their second use, in this build or a later one.
 func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
 	cache := w.r.cache
 	if e, ok := cache.Lookup(f); ok {
 		w.rec.Use(e)
 		w.diags.Add(e.Diags)
 		return e.Value, nil
+	}
+	if cache.FirstUse(fragmentSum(f)) {
+		w.rec.Read(key(kOptions, ""))
+		return make()
 	}
 	outer, outerDiags := w.rec, w.diags
 	rec := &trace.Recorder{}

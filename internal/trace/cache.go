@@ -52,6 +52,8 @@ type Cache struct {
 	names   map[any]int32
 	entries []*Entry // by id; nil where dropped
 	free    []int32
+
+	seen map[uint64]struct{} // sums of the names FirstUse was asked about
 }
 
 // Entry is the result of one piece of work.
@@ -106,6 +108,24 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 			}
 		}
 	}
+}
+
+// FirstUse reports whether the work named by sum is asked about for the
+// first time in the cache's life, and remembers it. A caller keeps the
+// result of work from its second use on, so that work done once (most
+// fragments of a one-off build) costs no memory; a sum shared by two
+// names only makes the second be kept sooner.
+func (c *Cache) FirstUse(sum uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = map[uint64]struct{}{}
+	}
+	if _, ok := c.seen[sum]; ok {
+		return false
+	}
+	c.seen[sum] = struct{}{}
+	return true
 }
 
 // Len returns the number of entries.
