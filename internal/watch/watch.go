@@ -51,7 +51,7 @@ func New(root string, debounce time.Duration) (*Watcher, error) {
 		return nil, err
 	}
 	for _, d := range Watched[:3] {
-		w.addTree(filepath.Join(abs, d))
+		w.addTree(filepath.Join(abs, d), nil)
 	}
 	return w, nil
 }
@@ -62,8 +62,10 @@ func (w *Watcher) Batches() <-chan []string { return w.batches }
 // Errors delivers watcher errors.
 func (w *Watcher) Errors() <-chan error { return w.errs }
 
-// addTree watches dir and every folder below it.
-func (w *Watcher) addTree(dir string) {
+// addTree watches dir and every folder below it, and calls found, when
+// not nil, with each file in them: a file written into a new folder
+// before the folder was watched sends no event of its own.
+func (w *Watcher) addTree(dir string, found func(path string)) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -73,6 +75,8 @@ func (w *Watcher) addTree(dir string) {
 				return filepath.SkipDir
 			}
 			_ = w.fw.Add(p)
+		} else if found != nil {
+			found(p)
 		}
 		return nil
 	})
@@ -121,7 +125,11 @@ func (w *Watcher) Run(ctx context.Context) {
 			}
 			if ev.Op&fsnotify.Create != 0 {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					w.addTree(ev.Name)
+					w.addTree(ev.Name, func(p string) {
+						if rel, ok := w.relevant(p); ok {
+							pending[rel] = true
+						}
+					})
 				}
 			}
 			pending[rel] = true
