@@ -18,7 +18,7 @@ type Timeouts struct {
 
 // DefaultTimeouts are serve's. A page is a file on local disk, so each
 // limit is generous for a browser and short for a connection left open.
-var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 30 * time.Second, Idle: time.Minute}
+var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 30 * time.Second, Idle: 20 * time.Second}
 
 // HTTPServer returns the HTTP server for s with the timeouts t, which
 // also answers requests for the host of baseURL (none for "" or a path).
