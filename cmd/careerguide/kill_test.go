@@ -40,17 +40,20 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return m
 }
 
-// TestKillDuringBuild kills builds with SIGKILL at random moments and
+// TestKillDuringBuild kills builds with SIGKILL while they write, and
 // checks that every file in the output is a whole old or new version,
 // that files careerguide did not write are untouched, and that the next
-// build completes correctly.
+// build completes correctly. Each build has new content to write, as the
+// two versions of every page alternate, and each kill waits until the
+// build has begun to stage its files, then lands at a random moment of
+// the writing, measured on a build that wrote everything.
 func TestKillDuringBuild(t *testing.T) {
-	runs := 50
+	runs := 30
 	if testing.Short() {
 		runs = 8
 	}
 	src := t.TempDir()
-	if err := gen.Write(src, 300, 5); err != nil {
+	if err := gen.Write(src, 100, 5); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(src, "content/careers/*.md"))
@@ -76,29 +79,56 @@ func TestKillDuringBuild(t *testing.T) {
 		refs[v] = readTree(t, out)
 	}
 	out := filepath.Join(src, "public")
+	staging := filepath.Join(out, ".careerguide-staging")
 	setVersion(0)
 	if b, err := self("build", "--source", src, "--quiet").CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, b)
 	}
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("guide.example.org\n"), 0o644)
 
-	start := time.Now()
-	if err := self("build", "--source", src, "--quiet").Run(); err != nil {
-		t.Fatal(err)
-	}
-	full := time.Since(start)
-	r := rand.New(rand.NewSource(1))
-	v := 0
-	for run := 0; run < runs; run++ {
-		v = 1 - v
+	// start runs a build of version v and returns once it has begun to
+	// stage files (or has ended), with how long that took.
+	start := func(v int) (*exec.Cmd, chan error) {
 		setVersion(v)
 		cmd := self("build", "--source", src, "--quiet")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(r.Int63n(int64(full) * 3 / 2)))
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		for {
+			if _, err := os.Stat(staging); err == nil {
+				return cmd, done
+			}
+			select {
+			case err := <-done:
+				done <- err
+				return cmd, done
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}
+	// How long writing takes, on builds that write every career page.
+	writing := time.Duration(1 << 62)
+	for _, v := range []int{1, 0} {
+		_, done := start(v)
+		began := time.Now()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		writing = min(writing, time.Since(began))
+	}
+	r := rand.New(rand.NewSource(1))
+	v := 0
+	landed := 0 // kills that found the build still running
+	for run := 0; run < runs; run++ {
+		v = 1 - v
+		cmd, done := start(v)
+		time.Sleep(time.Duration(r.Int63n(int64(writing) + 1)))
 		cmd.Process.Signal(syscall.SIGKILL)
-		cmd.Wait()
+		if err := <-done; err != nil {
+			landed++
+		}
 		for p, data := range readTree(t, out) {
 			switch {
 			case strings.HasPrefix(p, ".careerguide"):
@@ -111,6 +141,10 @@ func TestKillDuringBuild(t *testing.T) {
 				t.Fatalf("run %d: %s is neither the old nor the new version (%d bytes)", run, p, len(data))
 			}
 		}
+	}
+	t.Logf("writing takes %v; %d of %d kills landed while the build ran", writing, landed, runs)
+	if landed == 0 {
+		t.Error("no kill landed while a build ran")
 	}
 	if b, err := self("build", "--source", src).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kills: %v\n%s", err, b)

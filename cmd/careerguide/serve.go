@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -102,7 +101,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	})}
 	loop.rebuild(ctx, nil)
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := srv.HTTPServer(serve.DefaultTimeouts, sf.baseURL)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	fmt.Fprintf(c.stdout, "serving %s at %s (Ctrl-C to stop)\n", sf.source, siteURL)

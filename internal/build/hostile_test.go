@@ -120,3 +120,38 @@ func TestLinkedFolders(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileMarkdown builds pages the issue found slow: each builds,
+// with a warning at the line where a limit cut it, at once.
+func TestHostileMarkdown(t *testing.T) {
+	nested := func(depth int) string {
+		var b strings.Builder
+		for i := 0; i < depth; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	tests := []struct{ name, body, want string }{
+		{"100,000 link reference definitions", strings.Repeat("[a]: /x\n", 100000),
+			"content/careers/x.md:510: warning: markdown: the page holds more than 500 link reference definitions; the 99,500 after them, from this line on, are left out"},
+		{"a list nested 2,000 deep", nested(2000),
+			"content/careers/x.md:42: warning: markdown: lists and quotes nest more than 32 deep here; the deeper levels are shown as text"},
+		{"quotes nested 100,000 deep", strings.Repeat(">", 100000) + " deep\n",
+			"content/careers/x.md:10: warning: markdown: lists and quotes nest more than 32 deep here; the deeper levels are shown as text"},
+		{"emphasis of every kind", strings.Repeat("w~_*a_b*c", 20000),
+			"content/careers/x.md:10: warning: markdown: a paragraph holds more than 250 pieces of inline markup (emphasis, links, code, HTML) here; the rest of it is shown as plain text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := t.TempDir()
+			os.MkdirAll(filepath.Join(src, "content", "careers"), 0o755)
+			os.WriteFile(filepath.Join(src, "content", "careers", "x.md"), []byte(strings.TrimSuffix(goodCareer, "Body text.\n")+tt.body), 0o644)
+			start := time.Now()
+			lines, failed := outcome(t, src)
+			if failed || strings.Join(lines, "\n") != tt.want {
+				t.Errorf("failed=%v\n%s\nwant:\n%s", failed, strings.Join(lines, "\n"), tt.want)
+			}
+			t.Logf("%d bytes: %v", len(tt.body), time.Since(start))
+		})
+	}
+}

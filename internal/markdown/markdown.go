@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"sync"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -62,17 +64,30 @@ func New(opts Options) *Converter {
 		opts.BasePath = "/"
 	}
 	c := &Converter{opts: opts}
-	rendererOpts := []goldmark.Option{}
+	// goldmark.New with the GFM extension, put together by hand so that
+	// the parsers that nest and the inline ones have their limits.
+	inline := append(parser.DefaultInlineParsers(),
+		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
+		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(extension.NewLinkifyParser(), 999))
+	p := parser.NewParser(
+		parser.WithBlockParsers(limitBlocks(parser.DefaultBlockParsers())...),
+		parser.WithInlineParsers(limitInline(inline)...),
+		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+			util.Prioritized(tables{extension.NewTableParagraphTransformer()}, 200))...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0),
+			util.Prioritized(&links{opts: opts}, 100)),
+		parser.WithAutoHeadingID(),
+	)
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(html.NewRenderer(), 1000),
+		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500)))
 	if opts.UnsafeHTML {
-		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+		r.AddOptions(html.WithUnsafe())
 	}
-	c.md = goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&links{opts: opts}, 100)),
-		),
-	)...)
+	c.md = goldmark.New(goldmark.WithParser(p), goldmark.WithRenderer(r))
 	c.pool.New = func() any { return new(bytes.Buffer) }
 	return c
 }
@@ -86,6 +101,8 @@ type job struct {
 	r       Resolver
 	ds      *diag.List
 	toc     []Heading
+	breaks  []int           // offsets of src's line breaks, once asked for
+	cut     map[string]bool // the limits met, each warned about once
 }
 
 var jobKey = parser.NewContextKey()
@@ -93,7 +110,11 @@ var jobKey = parser.NewContextKey()
 // Convert renders src, the body of file that starts on the file's line
 // `line`, for the page published at pageURL. Broken links are warnings in ds.
 func (c *Converter) Convert(file, pageURL string, src []byte, line int, r Resolver, ds *diag.List) Result {
+	src, first, cut := refDefs(src)
 	j := &job{file: file, pageURL: pageURL, line: line, src: src, r: r, ds: ds}
+	if cut > 0 {
+		ds.Warnf(file, j.lineOf(first), 0, "markdown", "the page holds more than %d link reference definitions; the %s after them, from this line on, are left out", MaxRefDefs, count(cut))
+	}
 	ctx := parser.NewContext()
 	ctx.Set(jobKey, j)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -108,10 +129,15 @@ func (c *Converter) Convert(file, pageURL string, src []byte, line int, r Resolv
 
 // lineOf returns the file line of byte offset off in the body.
 func (j *job) lineOf(off int) int {
-	if off > len(j.src) {
-		off = len(j.src)
+	if j.breaks == nil {
+		j.breaks = []int{}
+		for i, c := range j.src {
+			if c == '\n' {
+				j.breaks = append(j.breaks, i)
+			}
+		}
 	}
-	return j.line + bytes.Count(j.src[:off], []byte("\n"))
+	return j.line + sort.SearchInts(j.breaks, off)
 }
 
 // plainText gathers the text of a node's inline children.

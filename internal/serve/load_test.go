@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/careerguide/careerguide"
 	"github.com/careerguide/careerguide/internal/build"
@@ -20,12 +21,15 @@ import (
 )
 
 // TestLoadDuringRebuilds sends 20,000 requests over 200 connections while
-// the site is rebuilt again and again, alternating two versions of every
-// career page: every response must succeed and be a whole old or new page.
+// the site is rebuilt ten times, alternating two versions of every career
+// page: every response must succeed and be a whole old or new page. The
+// rebuilds are spread over the load by counting requests, not by time:
+// the k-th waits until k/11 of the requests have been sent, so requests
+// come before, between and after all ten, however fast the machine is.
 func TestLoadDuringRebuilds(t *testing.T) {
-	requests, conns := 20000, 200
+	requests, conns, rebuilds := 20000, 200, 10
 	if testing.Short() {
-		requests, conns = 2000, 50
+		requests, conns, rebuilds = 2000, 50, 4
 	}
 	src := t.TempDir()
 	if err := gen.Write(src, 40, 9); err != nil {
@@ -63,18 +67,16 @@ func TestLoadDuringRebuilds(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 
-	stop := make(chan struct{})
-	var rebuilds atomic.Int64
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // continuous rebuilds
-		defer wg.Done()
-		for v := 0; ; v = 1 - v {
-			select {
-			case <-stop:
-				return
-			default:
+	var sent, failures atomic.Int64
+	var rebuilt int
+	done := make(chan struct{}) // the rebuilds are over
+	go func() {
+		defer close(done)
+		for k := 1; k <= rebuilds; k++ {
+			for sent.Load() < int64(k*requests/(rebuilds+1)) {
+				time.Sleep(time.Millisecond)
 			}
+			v := k % 2
 			var changed []string
 			for f, data := range orig {
 				if v == 1 {
@@ -89,7 +91,7 @@ func TestLoadDuringRebuilds(t *testing.T) {
 				return
 			}
 			srv.Reload(false)
-			rebuilds.Add(1)
+			rebuilt++
 		}
 	}()
 	pages := make([]string, 0, len(versions[0]))
@@ -97,13 +99,21 @@ func TestLoadDuringRebuilds(t *testing.T) {
 		pages = append(pages, p)
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}}
-	var sent, failures atomic.Int64
 	var cw sync.WaitGroup
 	for c := 0; c < conns; c++ {
 		cw.Add(1)
 		go func(c int) {
 			defer cw.Done()
-			for i := c; i < requests; i += conns {
+			// Each connection takes its share of the requests, and keeps
+			// on until the rebuilds are over.
+			for i := c; ; i += conns {
+				if i >= requests {
+					select {
+					case <-done:
+						return
+					default:
+					}
+				}
 				sent.Add(1)
 				page := pages[i%len(pages)]
 				resp, err := client.Get(ts.URL + "/" + page[:len(page)-len("index.html")])
@@ -127,12 +137,11 @@ func TestLoadDuringRebuilds(t *testing.T) {
 		}(c)
 	}
 	cw.Wait()
-	close(stop)
-	wg.Wait()
-	if rebuilds.Load() < 2 {
-		t.Errorf("only %d rebuilds ran during the load", rebuilds.Load())
+	<-done
+	if rebuilt != rebuilds {
+		t.Errorf("%d of %d rebuilds ran during the load", rebuilt, rebuilds)
 	}
-	t.Logf("%d requests, %d failures, %d rebuilds", sent.Load(), failures.Load(), rebuilds.Load())
+	t.Logf("%d requests, %d failures, %d rebuilds", sent.Load(), failures.Load(), rebuilt)
 	if failures.Load() > 0 {
 		t.Fatal(fmt.Sprint(failures.Load(), " failures"))
 	}

@@ -17,12 +17,16 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Server serves one output folder.
 type Server struct {
 	dir  string // the output folder, absolute, links resolved
 	base string // URL path prefix, "/" or "/guide/"
+
+	hosts        []string      // besides loopback names and its own address
+	writeTimeout time.Duration // for each live-reload event; 0 for none
 
 	mu      sync.Mutex
 	clients map[chan event]bool
@@ -114,6 +118,10 @@ func (s *Server) Clients() int {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !s.allowedHost(r) {
+		misdirected(w)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -245,6 +253,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	// The stream outlives the server's read and write timeouts; each
+	// event gets its own write deadline, so a client that stops reading
+	// is dropped.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
+	deadline := func() {
+		if s.writeTimeout > 0 {
+			rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
+		} else {
+			rc.SetWriteDeadline(time.Time{})
+		}
+	}
+	deadline()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Connection", "keep-alive")
 	c := make(chan event, 8)
@@ -268,8 +289,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case ev := <-c:
+			deadline()
 			writeEvent(w, ev)
-			fl.Flush()
+			if rc.Flush() != nil {
+				return
+			}
 		}
 	}
 }

@@ -112,7 +112,7 @@ func TestTraversal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.WriteString(conn, "GET "+a+" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+		io.WriteString(conn, "GET "+a+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
 		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", a, err)
@@ -143,7 +143,7 @@ func TestLiveReloadClientsCome(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.WriteString(c, "GET /guide/__livereload HTTP/1.1\r\nHost: x\r\n\r\n")
+		io.WriteString(c, "GET /guide/__livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 		conns = append(conns, c)
 	}
 	deadline := time.Now().Add(10 * time.Second)

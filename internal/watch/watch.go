@@ -51,7 +51,7 @@ func New(root string, debounce time.Duration) (*Watcher, error) {
 		return nil, err
 	}
 	for _, d := range Watched[:3] {
-		w.addTree(filepath.Join(abs, d))
+		w.addTree(filepath.Join(abs, d), nil)
 	}
 	return w, nil
 }
@@ -62,10 +62,10 @@ func (w *Watcher) Batches() <-chan []string { return w.batches }
 // Errors delivers watcher errors.
 func (w *Watcher) Errors() <-chan error { return w.errs }
 
-// addTree watches dir and every folder below it, and returns the files
-// it holds.
-func (w *Watcher) addTree(dir string) []string {
-	var files []string
+// addTree watches dir and every folder below it, and calls found, when
+// not nil, with each file in them: a file written into a new folder
+// before the folder was watched sends no event of its own.
+func (w *Watcher) addTree(dir string, found func(path string)) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -75,12 +75,11 @@ func (w *Watcher) addTree(dir string) []string {
 				return filepath.SkipDir
 			}
 			_ = w.fw.Add(p)
-		} else {
-			files = append(files, p)
+		} else if found != nil {
+			found(p)
 		}
 		return nil
 	})
-	return files
 }
 
 // relevant returns the path of an event relative to the site folder, and
@@ -126,13 +125,11 @@ func (w *Watcher) Run(ctx context.Context) {
 			}
 			if ev.Op&fsnotify.Create != 0 {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					// Files may be written into a new folder before it is
-					// watched: report what it holds now.
-					for _, p := range w.addTree(ev.Name) {
-						if r, ok := w.relevant(p); ok {
-							pending[r] = true
+					w.addTree(ev.Name, func(p string) {
+						if rel, ok := w.relevant(p); ok {
+							pending[rel] = true
 						}
-					}
+					})
 				}
 			}
 			pending[rel] = true
