@@ -79,7 +79,7 @@ func TestKillDuringBuild(t *testing.T) {
 		refs[v] = readTree(t, out)
 	}
 	out := filepath.Join(src, "public")
-	staging := filepath.Join(out, ".careerguide-staging")
+	staging := filepath.Join(out, ".careerguide-staging-*") // each build's own
 	setVersion(0)
 	if b, err := self("build", "--source", src, "--quiet").CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, b)
@@ -97,7 +97,7 @@ func TestKillDuringBuild(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		for {
-			if _, err := os.Stat(staging); err == nil {
+			if m, _ := filepath.Glob(staging); len(m) > 0 {
 				return cmd, done
 			}
 			select {

@@ -162,9 +162,3 @@ func parallel[T any](ctx context.Context, n, workers int, start func() (T, func(
 	}
 	return first
 }
-
-// parallelSimple calls fn(0..n-1) on the given number of goroutines.
-func parallelSimple(n, workers int, fn func(i int)) {
-	parallel(context.Background(), n, workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil },
-		func(_ struct{}, i int) error { fn(i); return nil })
-}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,7 +28,7 @@ type parsed struct {
 // for, in file order. Careers' bodies are not kept: the render step reads
 // them again, checked against the parse, so that large sites never hold
 // every page's Markdown at once.
-func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
+func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*model.Page, error) {
 	cur := in.config.Currency
 	if s.changed == nil {
 		s.changed = map[string]bool{} // kept until a build renders
@@ -63,7 +64,7 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 		}
 	}
 	out := make([]*parsed, len(todo))
-	parallelSimple(len(todo), s.o.Workers, func(i int) {
+	err := parallel(ctx, len(todo), s.o.Workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil }, func(_ struct{}, i int) error {
 		f := todo[i]
 		p := &parsed{sum: model.Fingerprint(f.Data), currency: cur}
 		if strings.HasPrefix(f.Path, "content/careers/") {
@@ -75,7 +76,11 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 			p.page = parse.Page(f.Path, f.Data, &p.diags)
 		}
 		out[i] = p
+		return nil
 	})
+	if err != nil {
+		return nil, nil, err // nothing of this parse is kept
+	}
 	for i, f := range todo {
 		if s.files[f.Path] == nil {
 			s.paths = nil // a new file
@@ -103,7 +108,7 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 			pages = append(pages, f.page)
 		}
 	}
-	return careers, pages
+	return careers, pages, nil
 }
 
 func isContent(p string) bool { return strings.HasPrefix(p, "content/") }

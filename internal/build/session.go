@@ -84,7 +84,10 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.timed("read", &t)
 	res.Diags.Add(in.diags)
-	careers, pages := s.parse(in)
+	careers, pages, err := s.parse(ctx, in)
+	if err != nil {
+		return res, err
+	}
 	res.timed("parse", &t)
 	if s.afterParse != nil {
 		s.afterParse()
