@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,9 +17,11 @@ import (
 
 // CareerFields lists the frontmatter fields of a career, in the order
 // `careerguide new` writes them.
-var CareerFields = []string{"title", "summary", "category", "salary", "demand", "ai_impact", "skills", "updated", "draft", "slug", "aliases", "related"}
+var CareerFields = []string{"title", "summary", "category", "salary", "demand", "demand_source", "ai_impact", "ai_impact_source",
+	"skills", "outlook", "soc", "education", "updated", "draft", "slug", "aliases", "related"}
 
-var salaryFields = []string{"min", "max", "currency", "period", "open_ended"}
+// SalaryFields lists the fields of salary.
+var SalaryFields = []string{"min", "max", "currency", "period", "open_ended", "range", "median", "percentiles", "source", "as_of", "estimate", "note"}
 
 // Career parses a career file. currency is the site's default currency.
 // It returns nil when the file has errors; they are appended to ds.
@@ -47,6 +50,16 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 			c.Demand = f.level(v, key)
 		case "ai_impact":
 			c.AIImpact = f.level(v, key)
+		case "demand_source":
+			c.DemandSource, _ = f.source(v, key)
+		case "ai_impact_source":
+			c.AIImpactSource, _ = f.source(v, key)
+		case "outlook":
+			c.Outlook, _ = f.outlook(v)
+		case "soc":
+			c.SOC = f.soc(v)
+		case "education":
+			c.Education = f.education(v)
 		case "skills":
 			c.Skills = f.skills(v)
 		case "updated":
@@ -181,7 +194,9 @@ func CleanAlias(s string) (string, bool) {
 	return c + "/", true
 }
 
-// salary reads the salary field in either of its forms.
+// salary reads the salary field in either of its forms: a range written
+// as text, or fields, where the range is min and max (or range, as text)
+// and the figures a source gives may follow.
 func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
 	if n.Kind == yaml.ScalarNode && !isNull(n) {
 		s, err := ParseSalary(n.Value, dflt)
@@ -196,9 +211,9 @@ func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
 		return model.Salary{}, false
 	}
 	s := model.Salary{Currency: dflt, Period: "year"}
-	ok := true
+	ok, rangeOK := true, true // every field read; the range's fields read
 	nodes := map[string]*yaml.Node{}
-	f.mapping(n, "salary.", salaryFields, func(key string, v *yaml.Node) {
+	f.mapping(n, "salary.", SalaryFields, func(key string, v *yaml.Node) {
 		nodes[key] = v
 		var good bool
 		switch key {
@@ -222,16 +237,66 @@ func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
 			}
 		case "open_ended":
 			s.OpenEnded, good = f.boolean(v, "salary.open_ended")
+		default:
+			good = f.salaryFigures(key, v, &s, nodes)
 		}
 		ok = ok && good
+		if key == "range" || slices.Contains(rangeFields, key) {
+			rangeOK = rangeOK && good
+		}
 	})
-	for _, k := range []string{"min", "max"} {
-		if nodes[k] == nil {
-			f.errorf(n, "salary."+k, "required field is missing")
-			ok = false
+	if r := nodes["range"]; r != nil {
+		for _, k := range rangeFields {
+			if nodes[k] != nil {
+				f.errorf(nodes[k], "salary."+k, "the range is already given as range on line %d; keep range or the fields min, max, currency, period and open_ended, not both", f.at(r).Line)
+				rangeOK = false
+			}
+		}
+	} else {
+		for _, k := range []string{"min", "max"} {
+			if nodes[k] == nil {
+				f.errorf(n, "salary."+k, "required field is missing")
+				rangeOK = false
+			}
 		}
 	}
-	return s, ok && f.checkSalary(n, s, nodes)
+	rangeOK = rangeOK && f.checkSalary(n, s, nodes)
+	figures := f.checkFigures(s, nodes, rangeOK)
+	return s, ok && rangeOK && figures
+}
+
+// rangeFields are the fields that give a salary's range one by one.
+var rangeFields = []string{"min", "max", "currency", "period", "open_ended"}
+
+// salaryFigures reads the salary's fields beyond its range: range as
+// text, median, percentiles, source, as_of, estimate and note.
+func (f *fields) salaryFigures(key string, v *yaml.Node, s *model.Salary, nodes map[string]*yaml.Node) bool {
+	var good bool
+	switch key {
+	case "range":
+		var text string
+		if text, good = f.text(v, "salary.range", true); good {
+			r, err := ParseSalary(text, s.Currency)
+			if err != nil {
+				f.errorf(v, "salary.range", "cannot read %q: %v; %s", text, err, SalaryForms)
+				return false
+			}
+			s.Min, s.Max, s.Currency, s.Period, s.OpenEnded = r.Min, r.Max, r.Currency, r.Period, r.OpenEnded
+		}
+	case "median":
+		s.Median, good = f.number(v, "salary.median")
+	case "percentiles":
+		good = f.percentiles(v, s, nodes)
+	case "source":
+		s.Source, good = f.source(v, "salary.source")
+	case "as_of":
+		s.AsOf, good = f.asOf(v, "salary.as_of")
+	case "estimate":
+		s.Estimate, good = f.boolean(v, "salary.estimate")
+	case "note":
+		s.Note, good = f.text(v, "salary.note", false)
+	}
+	return good
 }
 
 // checkSalary applies the rules both forms share.
@@ -239,6 +304,9 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 	pick := func(k string) *yaml.Node {
 		if nodes != nil && nodes[k] != nil {
 			return nodes[k]
+		}
+		if nodes != nil && nodes["range"] != nil {
+			return nodes["range"]
 		}
 		return n
 	}
