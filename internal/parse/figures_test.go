@@ -62,7 +62,7 @@ func TestFiguresParsed(t *testing.T) {
 	if c.SOC != "15-1252.00" || c.Education != "Bachelor's degree" || c.DemandSource.URL != bls || !c.AIImpactSource.IsZero() {
 		t.Errorf("soc %q, education %q, demand source %+v, AI source %+v", c.SOC, c.Education, c.DemandSource, c.AIImpactSource)
 	}
-	if got := c.At("salary"); got != (model.Pos{Line: 6, Col: 3}) {
+	if got := c.At("salary"); got != (model.Pos{Line: 5, Col: 1}) {
 		t.Errorf("salary at %+v", got)
 	}
 	if got := c.Salary.AsOf.Text(); got != "May 2023" {
@@ -214,15 +214,15 @@ func TestUnsourced(t *testing.T) {
 		want      []string
 	}{
 		{"no source, no date", valid, []string{
-			f + ":6:3: warning: salary: names no source; add salary.source, the name and https url of the page the figures come from, or estimate: true if they are the site's own estimate",
-			f + ":6:3: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
+			f + ":5:1: warning: salary: names no source; add salary.source, the name and https url of the page the figures come from, or estimate: true if they are the site's own estimate",
+			f + ":5:1: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
 		{"one line", salaryAs(`"$95K – $220K+"`), []string{
-			f + ":5:9: warning: salary: names no source; add salary.source, the name and https url of the page the figures come from, or estimate: true if they are the site's own estimate",
-			f + ":5:9: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
+			f + ":5:1: warning: salary: names no source; add salary.source, the name and https url of the page the figures come from, or estimate: true if they are the site's own estimate",
+			f + ":5:1: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
 		{"estimate without a date", salaryWith("estimate: true"), []string{
-			f + ":6:3: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
+			f + ":5:1: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
 		{"source without a date", salaryWith("source: {name: BLS, url: '" + bls + "'}"), []string{
-			f + ":6:3: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
+			f + ":5:1: warning: salary: has no date; add salary.as_of, the year or month the figures describe, such as 2024-05"}},
 		{"estimate with a date", salaryWith("estimate: true", "as_of: 2026-11"), nil},
 		{"sourced and dated", salaryWith("source: {name: BLS, url: '"+bls+"'}", "as_of: 2023-05"), nil},
 		{"a draft", careerWith("draft: true"), nil},

@@ -214,7 +214,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
-	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Author).Bool(c.UnsafeHTML)
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML)
 	hashAny(h, c.Params)
 }
 
