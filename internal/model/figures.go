@@ -141,12 +141,34 @@ func (s Salary) HasPercentiles() bool { return s.P10 > 0 || s.P25 > 0 || s.P75 >
 // 45.5 → "$45.50".
 func Exact(v float64, currency string) string {
 	whole := int64(v)
-	s := strconv.FormatInt(whole, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
+	s := thousands(whole)
 	if cents := int64((v-float64(whole))*100 + 0.5); cents > 0 {
 		s += "." + pad2(int(cents))
 	}
 	return Symbol(currency) + s
+}
+
+// Exact formats v, a figure of the salary, in full in its currency:
+// "$132,270".
+func (s Salary) Exact(v float64) string { return Exact(v, s.Currency) }
+
+// GrowthText is the growth with its sign: "+17%", "-3%" or "0%".
+func (o Outlook) GrowthText() string {
+	t := strconv.FormatFloat(o.Growth, 'f', -1, 64) + "%"
+	if o.Growth > 0 {
+		t = "+" + t
+	}
+	return t
+}
+
+// OpeningsText is the openings a year with thousands separators: "140,100".
+func (o Outlook) OpeningsText() string { return thousands(int64(o.OpeningsPerYear)) }
+
+// thousands writes n with thousands separators: 140100 → "140,100".
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -49,6 +49,7 @@ const (
 	KindSalaries   Kind = "salaries"
 	KindCategories Kind = "categories"
 	KindCategory   Kind = "category"
+	KindSources    Kind = "sources"
 	KindPage       Kind = "page"
 	Kind404        Kind = "404"
 	KindAlias      Kind = "alias"
@@ -116,7 +117,7 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // Nothing is assumed: a key is the same when the objects its value is
 // computed from are the very objects it was computed from before. The
 // theme, options and site settings are compared as a whole; a career's
-// own fields (card, pay, levels, about, date, body) follow from its
+// own fields (card, pay, facts, levels, about, date, body) follow from its
 // parse alone, so they are the same when the career has the same parse;
 // when the site object itself is prev's (the index was reused), every
 // value is the same but the bodies of the careers named by rebodied,
@@ -131,7 +132,7 @@ func (r *Renderer) Same(prev *Renderer, rebodied map[string]bool) func(trace.Key
 	}
 	return func(k trace.Key) bool {
 		switch k.Kind {
-		case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
+		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			a, b := prev.site.CareerBySlug(k.ID), r.site.CareerBySlug(k.ID)
 			return a != nil && b != nil && a.Career == b.Career
 		case kTemplate, kTemplates, kAsset, kStatic, kOptions:
@@ -151,6 +152,7 @@ func (r *Renderer) plan() []Job {
 		{"index.html", KindHome, ""},
 		{"skills/index.html", KindSkills, ""},
 		{"categories/index.html", KindCategories, ""},
+		{"sources/index.html", KindSources, ""},
 		{"404.html", Kind404, ""},
 		{"sitemap.xml", KindSitemap, ""},
 		{"feed.xml", KindFeed, ""},
