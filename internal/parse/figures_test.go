@@ -35,12 +35,15 @@ func indent(lines []string) string {
 	return strings.Join(lines, "\n")
 }
 
-const bls = "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm"
+const (
+	bls  = "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm"
+	oews = "https://www.bls.gov/oes/2019/may/oes151212.htm"
+)
 
 func TestFiguresParsed(t *testing.T) {
 	today(t)
-	src := salaryWith("median: 132,270", "percentiles: {p10: 79850, p25: 103K, p75: 167540, p90: 208620}",
-		"source: {name: U.S. BLS, url: '"+bls+"'}", "as_of: 2023-05", "note: BLS groups backend engineers with software developers.")
+	src := salaryWith("median: 99,730", "percentiles: {p10: 57810, p25: 75.45K, p75: 128640, p90: 158860}",
+		"source: {name: U.S. BLS, url: '"+oews+"'}", "as_of: 2019-05", "note: BLS counts security engineers as information security analysts.")
 	src = strings.Replace(src, "updated: 2026-11-26\n", "updated: 2026-11-26\n"+strings.Join([]string{
 		"outlook: {growth_percent: 17%, period: 2023–33, openings_per_year: 140100, source: {name: U.S. BLS, url: '" + bls + "'}, as_of: 2024}",
 		"soc: 15-1252.00", "education: bachelor’s degree", "demand_source: {name: U.S. BLS, url: '" + bls + "'}"}, "\n")+"\n", 1)
@@ -49,9 +52,9 @@ func TestFiguresParsed(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", ds)
 	}
-	want := model.Salary{Min: 95000, Max: 220000, Currency: "USD", Period: "year", OpenEnded: true, Median: 132270,
-		P10: 79850, P25: 103000, P75: 167540, P90: 208620, Source: model.Source{Name: "U.S. BLS", URL: bls},
-		AsOf: model.Month{Year: 2023, Month: 5}, Note: "BLS groups backend engineers with software developers."}
+	want := model.Salary{Min: 95000, Max: 220000, Currency: "USD", Period: "year", OpenEnded: true, Median: 99730,
+		P10: 57810, P25: 75450, P75: 128640, P90: 158860, Source: model.Source{Name: "U.S. BLS", URL: oews},
+		AsOf: model.Month{Year: 2019, Month: 5}, Note: "BLS counts security engineers as information security analysts."}
 	if c.Salary != want {
 		t.Errorf("salary = %+v\nwant %+v", c.Salary, want)
 	}
@@ -65,7 +68,7 @@ func TestFiguresParsed(t *testing.T) {
 	if got := c.At("salary"); got != (model.Pos{Line: 5, Col: 1}) {
 		t.Errorf("salary at %+v", got)
 	}
-	if got := c.Salary.AsOf.Text(); got != "May 2023" {
+	if got := c.Salary.AsOf.Text(); got != "May 2019" {
 		t.Errorf("as_of text %q", got)
 	}
 
