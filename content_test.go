@@ -1,21 +1,25 @@
 package careerguide_test
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/parse"
 	"github.com/careerguide/careerguide/internal/slug"
 )
 
 // TestBundledContent holds the bundled career guide to its structure, so
-// later edits keep it: every career has its facts, the four sections of
-// the sample page, 400 to 900 words, and skills spelled one way.
+// later edits keep it: every career has its facts, sourced and dated (see
+// checkFigures), the four sections of the sample page, 400 to 900 words,
+// and skills spelled one way.
 func TestBundledContent(t *testing.T) {
 	files, err := filepath.Glob("content/careers/*.md")
 	if err != nil {
@@ -52,6 +56,7 @@ func TestBundledContent(t *testing.T) {
 		if c.Salary.Currency != "USD" || c.Salary.Period != "year" || c.Salary.Min < 30000 || c.Salary.Max > 500000 {
 			t.Errorf("%s: salary %v is not a realistic U.S. annual range", f, c.Salary)
 		}
+		checkFigures(t, f, c)
 		categories[c.Category]++
 		for _, s := range c.Skills {
 			k := slug.Make(s)
@@ -114,6 +119,45 @@ func TestBundledContent(t *testing.T) {
 	for _, p := range []string{"content/about.md", "content/methodology.md", "site.yaml"} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s is missing", p)
+		}
+	}
+}
+
+// officialHosts are the sites whose pages the guide cites for figures:
+// U.S. government statistics.
+var officialHosts = []string{"www.bls.gov", "www.onetonline.org", "www.careeronestop.org"}
+
+// checkFigures requires every career's pay to say where it comes from and
+// when: a source with the date its figures describe, or the mark that the
+// range is the guide's own estimate, with the date of the estimate. The
+// guide rounds its ranges to $5K (content/methodology.md says so). A
+// source gives a figure, and every source the guide cites, for pay,
+// outlook, demand or AI impact, is an official page.
+func checkFigures(t *testing.T, f string, c *model.Career) {
+	t.Helper()
+	s := c.Salary
+	switch {
+	case s.Source.IsZero() && !s.Estimate:
+		t.Errorf("%s: the pay names no source and is not marked as the guide's estimate (salary.estimate: true)", f)
+	case s.AsOf.IsZero():
+		t.Errorf("%s: the pay has no as_of date", f)
+	case !s.Source.IsZero() && s.Median == 0 && !s.HasPercentiles():
+		t.Errorf("%s: salary.source gives no figure; add the median or percentiles read on it", f)
+	}
+	if s.Estimate && (int(s.Min)%5000 != 0 || int(s.Max)%5000 != 0) {
+		t.Errorf("%s: the guide's range %s is not rounded to $5K", f, s.Range())
+	}
+	sources := map[string]model.Source{"salary.source": s.Source, "demand_source": c.DemandSource, "ai_impact_source": c.AIImpactSource}
+	if c.Outlook != nil {
+		sources["outlook.source"] = c.Outlook.Source
+	}
+	for field, src := range sources {
+		if src.IsZero() {
+			continue
+		}
+		u, err := url.Parse(src.URL)
+		if err != nil || !slices.Contains(officialHosts, u.Host) {
+			t.Errorf("%s: %s %s is not a page of %s", f, field, src.URL, strings.Join(officialHosts, ", "))
 		}
 	}
 }

@@ -17,7 +17,8 @@ import (
 )
 
 // skeleton is the site `init` writes. gitignore is written as .gitignore;
-// YYYY-MM-DD in the example career becomes the day of the init.
+// YYYY-MM-DD in the example career becomes the day of the init, and
+// YYYY-MM its month.
 //
 //go:embed skeleton
 var skeleton embed.FS
@@ -146,6 +147,7 @@ func skeletonFiles(now time.Time) ([]skeletonFile, error) {
 			rel = gitignore
 		}
 		data = bytes.ReplaceAll(data, []byte("YYYY-MM-DD"), []byte(now.Format("2006-01-02")))
+		data = bytes.ReplaceAll(data, []byte("YYYY-MM"), []byte(now.Format("2006-01")))
 		files = append(files, skeletonFile{rel, data})
 		return nil
 	})

@@ -37,9 +37,14 @@ salary:
   currency: %s
   period: year
   open_ended: false
+  # source: {name: "…", url: "https://…"}  # the page the figures come from, or
+  # estimate: true                          # if they are your own estimate
+  # as_of: YYYY-MM                          # the year or month they describe
 demand: Moderate          # Low | Moderate | High | Very High
 ai_impact: Moderate       # Low | Moderate | High | Very High
 skills: [Communication]
+# soc: 15-1252            # O*NET-SOC code of the occupation the figures are for
+# education: Bachelor's degree   # typical entry-level education
 updated: %s
 draft: true               # remove when the page is ready
 # slug: %s                # the URL is /careers/<slug>/; set it to change the default

@@ -209,8 +209,9 @@ func TestRenderCounts(t *testing.T) {
 		// The skills index shows each skill's number of careers, read as
 		// len of the list, which is in pay order. The home page shows the
 		// best paid. The new top stays below the site's highest pay, the
-		// top of every chart's axis.
-		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "index.html", az, category, "skills/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
+		// top of every chart's axis. The sources page reads every
+		// career's pay for its sources and the ranges it estimates.
+		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "index.html", az, category, "skills/index.html", "sources/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
 	} {
 		got := edit(tc.from, tc.to)
 		if tc.what == "summary" && slices.Contains(got, "feed.xml") {

@@ -37,7 +37,7 @@ func skillList(n int) string {
 	return b.String() + "]"
 }
 
-const deepMsg = "values nest more than 10 levels deep here; a page's fields need at most 2, so flatten or remove this value"
+const deepMsg = "values nest more than 10 levels deep here; a page's fields need at most 3, so flatten or remove this value"
 
 // hostileFrontmatter lists the hostile frontmatter, generated
 // at full size.

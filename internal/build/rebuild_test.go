@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -96,7 +97,7 @@ type editor struct {
 }
 
 // editKinds is how many kinds of edit step makes.
-const editKinds = 20
+const editKinds = 22
 
 var (
 	titleLine  = regexp.MustCompile(`(?m)^title: (.*)$`)
@@ -108,6 +109,8 @@ var (
 	dateLine   = regexp.MustCompile(`(?m)^updated: (.*)$`)
 	demandLine = regexp.MustCompile(`(?m)^demand: (.*)$`)
 	endFront   = regexp.MustCompile(`(?m)^---\n\n`)
+	figures    = regexp.MustCompile(`(?m)^  median: .*\n  source: .*\n  as_of: .*\n`)
+	outlook    = regexp.MustCompile(`(?m)^outlook: .*$`)
 )
 
 func (e *editor) careers() []string {
@@ -218,6 +221,27 @@ func (e *editor) step(i int) (string, []string) {
 	case 18:
 		write(e.t, e.src, "content/about.md", fmt.Sprintf("---\ntitle: About %d\n---\nAbout [it](careers/%s.md).\n", i%2, otherSlug))
 		return "page edit", []string{"content/about.md"}
+	case 19:
+		lo, hi := minLine.FindSubmatch(data), maxLine.FindSubmatch(data)
+		if lo == nil || hi == nil {
+			return save("body edit", append(data, "\nMore.\n"...))
+		}
+		a, _ := strconv.Atoi(string(lo[1]))
+		b, _ := strconv.Atoi(string(hi[1]))
+		figs := fmt.Sprintf("  median: %d\n  source: {name: Survey %d, url: 'https://example.org/s%d'}\n  as_of: 2024-%02d\n", (a+b)/2+e.r.Intn(9), i%2, e.r.Intn(3), 1+e.r.Intn(12))
+		if figures.Match(data) {
+			return save("median, source or date edit", figures.ReplaceAll(data, []byte(figs)))
+		}
+		return save("median, source and date added", maxLine.ReplaceAllFunc(data, func(m []byte) []byte { return slices.Concat(m, []byte("\n"+strings.TrimSuffix(figs, "\n"))) }))
+	case 20:
+		line := fmt.Sprintf("outlook: {growth_percent: %d, period: 2024–2034, source: {name: Survey %d, url: 'https://example.org/o'}}", e.r.Intn(30)-5, i%2)
+		if outlook.Match(data) {
+			if e.r.Intn(3) == 0 {
+				return save("outlook removed", outlook.ReplaceAll(data, []byte("soc: 15-1252")))
+			}
+			return save("outlook edit", outlook.ReplaceAll(data, []byte(line)))
+		}
+		return save("outlook added", addField(data, line))
 	default:
 		if e.custom {
 			text := strings.Replace(customTemplates["templates/extra.html"], "<span>", fmt.Sprintf("<span data-v=\"%d\">", i%3), 1)

@@ -103,6 +103,11 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Diags.Add(ds)
 	res.Site = site
 	res.Careers, res.Skills = len(site.Careers), len(site.Skills)
+	if o.DryRun { // check: pay must say where it comes from
+		for _, c := range site.Careers {
+			parse.Unsourced(c.Career, &res.Diags)
+		}
+	}
 	// Warnings become errors only after rendering, so that --strict
 	// reports the broken links too.
 	if err := res.settle(false); err != nil {

@@ -24,7 +24,7 @@ type Site struct {
 	Pages      []*Page   // by path
 	Skills     []*Skill  // A–Z by name
 	Categories []*Category
-	BySalary   []*Career // highest annual midpoint first
+	BySalary   []*Career // highest typical yearly pay first
 	TopPaying  []*Career
 	TopDemand  []*Career
 	LowestAI   []*Career
@@ -51,7 +51,7 @@ type Career struct {
 	Skills  []*Skill // in the author's order
 	Related []Related
 	rank    int      // place in A–Z order
-	mid     float64  // the midpoint of its pay per year, which orders it by pay
+	mid     float64  // its typical pay per year (model.Salary.Typical), which orders it by pay
 	slugs   []string // the slugs of Career.Skills, in its order
 }
 
@@ -92,7 +92,7 @@ const MaxRelated = 5
 
 // Fixed lists the paths every site publishes, besides careers, skills,
 // plain pages and static files.
-var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
+var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
 
 // Build indexes the careers and pages. static lists the static files'
 // output paths, so links to them resolve.
@@ -138,7 +138,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is where the careers list keeps its later pages (/careers/%s/2/); give the career another slug", mc.Slug, PageDir)
 			continue
 		}
-		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: mc.Salary.Annual(mc.Salary.Mid())}
+		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: mc.Salary.Annual(mc.Salary.Typical())}
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
 		s.paths[c.URL] = true
@@ -313,7 +313,8 @@ func top(cs []*Career) []*Career {
 	return append([]*Career(nil), cs...)
 }
 
-// byPay orders careers by their yearly midpoint, highest first, then A–Z.
+// byPay orders careers by their typical yearly pay (the median where one
+// is given, else the middle of the range), highest first, then A–Z.
 func byPay(a, b *Career) int {
 	switch {
 	case a.mid > b.mid:

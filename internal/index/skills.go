@@ -16,10 +16,11 @@ type Skill struct {
 	Name    string // the most common spelling
 	Slug    string
 	URL     string    // "skills/<slug>/"
-	Careers []*Career // highest annual midpoint first
+	Careers []*Career // highest typical yearly pay first
 	// The span of the careers' pay, per year, in Currency: the lowest
-	// minimum, the median of the midpoints and the highest maximum. Careers
-	// paid in another currency are left out of the span.
+	// minimum, the median of their typical pay (each career's median
+	// where one is given, else the middle of its range) and the highest
+	// maximum. Careers paid in another currency are left out of the span.
 	Min, Median, Max float64
 	Currency         string
 	OpenEnded        bool // the highest maximum is open-ended
@@ -217,7 +218,7 @@ func listSpellings(sps []*spelling) string {
 // span sets the skill's pay span from its careers, which are in pay order.
 func (sk *Skill) span(siteCurrency string) {
 	sk.Currency = MainCurrency(sk.Careers, siteCurrency)
-	var mids []float64 // highest first, as the careers are
+	var mids []float64 // typical pay, highest first, as the careers are
 	for _, c := range sk.Careers {
 		if c.Salary.Currency != sk.Currency {
 			continue

@@ -32,13 +32,22 @@ type Career struct {
 	Demand   Level
 	AIImpact Level
 	Skills   []string // as written, in the author's order
-	Updated  time.Time
-	Draft    bool
-	Aliases  []string // slash-rooted paths ending in /
-	Related  []string // slugs of pinned related careers
-	Body     []byte   // Markdown after the frontmatter; nil once released
-	BodyLine int      // line of the file on which Body starts
-	BodyAt   int      // byte offset of Body in the file, to read it again
+	// The facts a source may give beside the pay: the projected outlook
+	// (nil when not given), the O*NET-SOC code, the typical entry-level
+	// education (one of Educations) and where the demand and AI impact
+	// judgments come from.
+	Outlook        *Outlook
+	SOC            string
+	Education      string
+	DemandSource   Source
+	AIImpactSource Source
+	Updated        time.Time
+	Draft          bool
+	Aliases        []string // slash-rooted paths ending in /
+	Related        []string // slugs of pinned related careers
+	Body           []byte   // Markdown after the frontmatter; nil once released
+	BodyLine       int      // line of the file on which Body starts
+	BodyAt         int      // byte offset of Body in the file, to read it again
 	// Sum, MetaSum and BodySum fingerprint the whole file (after any
 	// byte-order mark), its frontmatter and its body.
 	Sum, MetaSum, BodySum string
@@ -66,7 +75,7 @@ type Page struct {
 // stages after parsing: the slug, and each item of skills, aliases and
 // related.
 type Positions struct {
-	Slug, Category           Pos
+	Slug, Category, Salary   Pos
 	Skills, Aliases, Related []Pos
 }
 
@@ -82,6 +91,10 @@ func (p Positions) At(key string) Pos {
 	case key == "category":
 		if p.Category.Line > 0 {
 			return p.Category
+		}
+	case key == "salary":
+		if p.Salary.Line > 0 {
+			return p.Salary
 		}
 	case strings.HasPrefix(key, "skills["):
 		list = p.Skills
@@ -114,7 +127,32 @@ type Config struct {
 	Author      string         `yaml:"author"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Paginate    int            `yaml:"paginate"` // careers per list page
+	Country     string         `yaml:"country"`  // ISO 3166-1 alpha-2 code of the country the figures are for
 	Params      map[string]any `yaml:"params"`
+}
+
+// Locale is the site's locale in Open Graph's form, language_TERRITORY:
+// "en" and country "US" give "en_US"; a language that names its region,
+// "en-GB" or "zh-Hant-TW", keeps it. Without a country, English is "en_US", as Open
+// Graph assumes, and another language is left as it is.
+func (c Config) Locale() string {
+	tags := strings.Split(strings.ReplaceAll(c.Language, "_", "-"), "-")
+	lang, region := strings.ToLower(tags[0]), ""
+	for _, t := range tags[1:] {
+		if len(t) == 2 {
+			region = t
+			break
+		}
+	}
+	switch {
+	case region != "":
+		return lang + "_" + strings.ToUpper(region)
+	case c.Country != "":
+		return lang + "_" + c.Country
+	case lang == "en":
+		return "en_US"
+	}
+	return lang
 }
 
 // DefaultPaginate is how many careers a list page shows unless site.yaml

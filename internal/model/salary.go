@@ -6,12 +6,25 @@ import (
 	"strings"
 )
 
-// Salary is a pay range in one currency over one period.
+// Salary is a pay range in one currency over one period, with the
+// figures a source gives for it. Every amount is in the salary's period
+// and currency; zero means "not given".
 type Salary struct {
 	Min, Max  float64
 	Currency  string // ISO 4217 code
 	Period    string // "year", "month" or "hour"
 	OpenEnded bool   // the top is "and up"
+
+	Median             float64
+	P10, P25, P75, P90 float64 // percentiles
+	// Source and AsOf say where the figures come from and the date they
+	// describe. Estimate says that Min and Max are the site's own
+	// estimate: with a Source, only the median and percentiles are the
+	// source's; without one, every figure is the site's.
+	Source   Source
+	AsOf     Month
+	Estimate bool
+	Note     string // how the source's occupation relates to the career
 }
 
 // Periods lists the accepted pay periods.

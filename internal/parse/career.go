@@ -1,10 +1,7 @@
 package parse
 
 import (
-	"fmt"
-	"math"
 	"path"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -16,9 +13,11 @@ import (
 
 // CareerFields lists the frontmatter fields of a career, in the order
 // `careerguide new` writes them.
-var CareerFields = []string{"title", "summary", "category", "salary", "demand", "ai_impact", "skills", "updated", "draft", "slug", "aliases", "related"}
+var CareerFields = []string{"title", "summary", "category", "salary", "demand", "demand_source", "ai_impact", "ai_impact_source",
+	"skills", "outlook", "soc", "education", "updated", "draft", "slug", "aliases", "related"}
 
-var salaryFields = []string{"min", "max", "currency", "period", "open_ended"}
+// SalaryFields lists the fields of salary.
+var SalaryFields = []string{"min", "max", "currency", "period", "open_ended", "range", "median", "percentiles", "source", "as_of", "estimate", "note"}
 
 // Career parses a career file. currency is the site's default currency.
 // It returns nil when the file has errors; they are appended to ds.
@@ -47,6 +46,16 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 			c.Demand = f.level(v, key)
 		case "ai_impact":
 			c.AIImpact = f.level(v, key)
+		case "demand_source":
+			c.DemandSource, _ = f.source(v, key)
+		case "ai_impact_source":
+			c.AIImpactSource, _ = f.source(v, key)
+		case "outlook":
+			c.Outlook, _ = f.outlook(v)
+		case "soc":
+			c.SOC = f.soc(v)
+		case "education":
+			c.Education = f.education(v)
 		case "skills":
 			c.Skills = f.skills(v)
 		case "updated":
@@ -179,108 +188,4 @@ func CleanAlias(s string) (string, bool) {
 		return "", false
 	}
 	return c + "/", true
-}
-
-// salary reads the salary field in either of its forms.
-func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
-	if n.Kind == yaml.ScalarNode && !isNull(n) {
-		s, err := ParseSalary(n.Value, dflt)
-		if err != nil {
-			f.errorf(n, "salary", "cannot read %q: %v; %s", n.Value, err, SalaryForms)
-			return s, false
-		}
-		return s, f.checkSalary(n, s, nil)
-	}
-	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "salary", "must be a range such as \"$95K – $220K+\" or the fields min and max, not %s", show(n))
-		return model.Salary{}, false
-	}
-	s := model.Salary{Currency: dflt, Period: "year"}
-	ok := true
-	nodes := map[string]*yaml.Node{}
-	f.mapping(n, "salary.", salaryFields, func(key string, v *yaml.Node) {
-		nodes[key] = v
-		var good bool
-		switch key {
-		case "min":
-			s.Min, good = f.number(v, "salary.min")
-		case "max":
-			s.Max, good = f.number(v, "salary.max")
-		case "currency":
-			var c string
-			if c, good = f.text(v, "salary.currency", true); good {
-				s.Currency = strings.ToUpper(c)
-			}
-		case "period":
-			var p string
-			if p, good = f.text(v, "salary.period", true); good {
-				s.Period = strings.ToLower(p)
-				if !contains(model.Periods, s.Period) {
-					f.errorf(v, "salary.period", "%q is not one of %s", p, strings.Join(model.Periods, ", "))
-					good = false
-				}
-			}
-		case "open_ended":
-			s.OpenEnded, good = f.boolean(v, "salary.open_ended")
-		}
-		ok = ok && good
-	})
-	for _, k := range []string{"min", "max"} {
-		if nodes[k] == nil {
-			f.errorf(n, "salary."+k, "required field is missing")
-			ok = false
-		}
-	}
-	return s, ok && f.checkSalary(n, s, nodes)
-}
-
-// checkSalary applies the rules both forms share.
-func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yaml.Node) bool {
-	pick := func(k string) *yaml.Node {
-		if nodes != nil && nodes[k] != nil {
-			return nodes[k]
-		}
-		return n
-	}
-	ok := true
-	if !knownCurrency(s.Currency) {
-		f.errorf(pick("currency"), "salary.currency", "%q is not an ISO 4217 currency code such as USD, EUR or GBP", s.Currency)
-		ok = false
-	}
-	if s.Min <= 0 || s.Max <= 0 {
-		f.errorf(n, "salary", "amounts must be positive")
-		return false
-	}
-	if s.Min > s.Max {
-		f.errorf(pick("min"), "salary", "min %s is greater than max %s; swap them", model.Compact(s.Min), model.Compact(s.Max))
-		ok = false
-	}
-	for _, k := range []string{"min", "max"} {
-		v := s.Min
-		if k == "max" {
-			v = s.Max
-		}
-		if !(s.Annual(v) <= MaxAnnualPay) {
-			limit := payFigure(MaxAnnualPay) + " a year"
-			if s.Period != "year" {
-				limit = fmt.Sprintf("%s per %s (%s)", payFigure(math.Floor(MaxAnnualPay/s.Annual(1))), s.Period, limit)
-			}
-			figure := payFigure(v)
-			if nodes != nil && nodes[k] != nil {
-				figure = strings.TrimSpace(nodes[k].Value) // as written
-			}
-			f.errorf(pick(k), "salary."+k, "%s is above the limit of %s; check the figure and its period", figure, limit)
-			return false
-		}
-	}
-	return ok
-}
-
-// payFigure writes a salary figure for a message: 1.7e+308, 3e+08 or
-// 250,000.
-func payFigure(v float64) string {
-	if math.IsInf(v, 0) || v >= 1e15 || v != math.Trunc(v) && v > 1e6 {
-		return strconv.FormatFloat(v, 'g', 3, 64)
-	}
-	return thousands(int(v))
 }

@@ -192,6 +192,20 @@ func TestConfig(t *testing.T) {
 		t.Errorf("diags %s", ds)
 	}
 	ds = nil
+	for _, good := range []string{"gb", "UK"} { // UK is reserved for GB
+		cfg = Config("site.yaml", []byte("country: "+good+"\n"), &ds)
+		if cfg.Country != "GB" || len(ds) > 0 {
+			t.Errorf("country %s: %q, diags %s", good, cfg.Country, ds)
+		}
+	}
+	for _, bad := range []string{"USA", "EU", "840", "ZZ"} {
+		ds = nil
+		Config("site.yaml", []byte("country: "+bad+"\n"), &ds)
+		if want := "site.yaml:1:10: country: \"" + bad + "\" is not an ISO 3166-1 country code such as US, GB or DE\n"; ds.String() != want {
+			t.Errorf("country %s: got %swant %s", bad, ds, want)
+		}
+	}
+	ds = nil
 	Config("site.yaml", []byte("title: [\n"), &ds)
 	if !ds.HasErrors() || ds[0].String() != "site.yaml:2: malformed YAML: did not find expected node content" {
 		t.Errorf("malformed site.yaml: %s", ds)

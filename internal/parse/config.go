@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -11,7 +12,7 @@ import (
 )
 
 // ConfigFields lists the fields of site.yaml.
-var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "author", "unsafe_html", "paginate", "params"}
+var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "country", "author", "unsafe_html", "paginate", "params"}
 
 // MaxPaginate bounds how many careers one list page may show.
 const MaxPaginate = 5000
@@ -56,6 +57,14 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 				cfg.Currency = strings.ToUpper(s)
 				if !knownCurrency(cfg.Currency) {
 					f.errorf(v, key, "%q is not an ISO 4217 currency code such as USD, EUR or GBP", s)
+				}
+			}
+		case "country":
+			if s, ok := f.text(v, key, false); ok && s != "" {
+				if r, err := language.ParseRegion(s); err != nil || len(s) != 2 || !r.IsCountry() {
+					f.errorf(v, key, "%q is not an ISO 3166-1 country code such as US, GB or DE", clip(s))
+				} else {
+					cfg.Country = r.Canonicalize().String()
 				}
 			}
 		case "author":

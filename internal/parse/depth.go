@@ -7,7 +7,7 @@ import (
 )
 
 // MaxDepth is how deeply frontmatter values may nest. A career's fields
-// are one level and salary's fields two; ten leaves room for any value an
+// are one level, salary's fields two and a source's fields three; ten leaves room for any value an
 // author could mean. It is checked on the raw text before the YAML or TOML
 // parser sees it, so a file nested thousands deep never reaches a parser
 // that recurses.
@@ -39,7 +39,7 @@ func checkLimits(format string, data []byte) error {
 		line, col = yamlTooDeep(data)
 	}
 	if line > 0 {
-		return &limitError{line: line, col: col, msg: fmt.Sprintf("values nest more than %d levels deep here; a page's fields need at most 2, so flatten or remove this value", MaxDepth)}
+		return &limitError{line: line, col: col, msg: fmt.Sprintf("values nest more than %d levels deep here; a page's fields need at most 3, so flatten or remove this value", MaxDepth)}
 	}
 	return nil
 }

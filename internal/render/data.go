@@ -2,10 +2,8 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/careerguide/careerguide/internal/index"
@@ -26,7 +24,7 @@ func (w *worker) sitemap() ([]byte, error) {
 		}
 		urls = append(urls, e)
 	}
-	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/"}
+	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/"}
 	for _, p := range fixed {
 		add(p, time.Time{})
 	}
@@ -152,129 +150,4 @@ func (w *worker) id(p string) string {
 		return w.abs(p)
 	}
 	return "urn:careerguide:" + w.r.basePath + p
-}
-
-// APISalary is a salary in the JSON API.
-type APISalary struct {
-	Min       float64 `json:"min"`
-	Max       float64 `json:"max"`
-	Currency  string  `json:"currency"`
-	Period    string  `json:"period"`
-	OpenEnded bool    `json:"open_ended"`
-	Text      string  `json:"text"`
-}
-
-// APICareer is a career in api/careers.json.
-type APICareer struct {
-	Slug     string    `json:"slug"`
-	Title    string    `json:"title"`
-	Summary  string    `json:"summary"`
-	Category string    `json:"category"`
-	URL      string    `json:"url"`
-	Salary   APISalary `json:"salary"`
-	Demand   string    `json:"demand"`
-	AIImpact string    `json:"ai_impact"`
-	Skills   []string  `json:"skills"`
-	Updated  string    `json:"updated,omitempty"`
-}
-
-// APISkill is a skill in api/skills.json.
-type APISkill struct {
-	Name    string   `json:"name"`
-	Slug    string   `json:"slug"`
-	URL     string   `json:"url"`
-	Careers []string `json:"careers"`
-	Salary  struct {
-		Min       float64 `json:"min"`
-		Median    float64 `json:"median"`
-		Max       float64 `json:"max"`
-		Currency  string  `json:"currency"`
-		Period    string  `json:"period"`
-		OpenEnded bool    `json:"open_ended"`
-	} `json:"salary"`
-}
-
-// api writes api/careers.json or api/skills.json. Each career's object
-// is a fragment, so a change to one career writes the list again without
-// encoding the others.
-func (w *worker) api(which string) ([]byte, error) {
-	site := &Site{w}
-	indent := "  "
-	if w.r.opts.Minify {
-		indent = ""
-	}
-	if which == "careers" {
-		var b bytes.Buffer
-		careers := site.Careers()
-		if indent == "" {
-			b.WriteString(`{"careers":[`)
-		} else {
-			b.WriteString("{\n  \"careers\": [")
-		}
-		for i, c := range careers {
-			v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
-				return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
-			})
-			if err != nil {
-				return nil, err
-			}
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if indent != "" {
-				b.WriteString("\n    ")
-			}
-			b.Write(v.([]byte))
-		}
-		if indent != "" && len(careers) > 0 {
-			b.WriteString("\n  ")
-		}
-		if indent == "" {
-			b.WriteString("]}\n")
-		} else {
-			b.WriteString("]\n}\n")
-		}
-		return b.Bytes(), nil
-	}
-	skills := site.Skills()
-	out := make([]APISkill, 0, len(skills))
-	for _, sk := range skills {
-		a := APISkill{Name: sk.Name(), Slug: sk.Slug(), URL: w.abs(sk.URL()), Careers: []string{}}
-		for _, c := range sk.Careers() {
-			a.Careers = append(a.Careers, c.Slug())
-		}
-		a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min(), sk.Median(), sk.Max()
-		a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency(), "year", sk.OpenEnded()
-		out = append(out, a)
-	}
-	data, err := marshal(struct {
-		Skills []APISkill `json:"skills"`
-	}{out}, "", indent)
-	if err != nil {
-		return nil, err
-	}
-	return append(data, '\n'), nil
-}
-
-// marshal encodes v as JSON, indented unless indent is empty.
-func marshal(v any, prefix, indent string) ([]byte, error) {
-	if indent == "" {
-		return json.Marshal(v)
-	}
-	return json.MarshalIndent(v, prefix, indent)
-}
-
-// apiCareer is a career as the JSON API shows it.
-func (w *worker) apiCareer(c *Career) APICareer {
-	sal := c.Salary()
-	a := APICareer{Slug: c.Slug(), Title: c.Title(), Summary: c.Summary(), Category: c.Category(), URL: w.abs(c.URL()),
-		Salary: APISalary{Min: sal.Min, Max: sal.Max, Currency: sal.Currency, Period: sal.Period, OpenEnded: sal.OpenEnded, Text: sal.String()},
-		Demand: c.Demand().String(), AIImpact: c.AIImpact().String(), Skills: []string{}}
-	for _, sk := range c.Skills() {
-		a.Skills = append(a.Skills, sk.Name())
-	}
-	if u := c.Updated(); !u.IsZero() {
-		a.Updated = u.Format("2006-01-02")
-	}
-	return a
 }

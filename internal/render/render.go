@@ -49,6 +49,7 @@ const (
 	KindSalaries   Kind = "salaries"
 	KindCategories Kind = "categories"
 	KindCategory   Kind = "category"
+	KindSources    Kind = "sources"
 	KindPage       Kind = "page"
 	Kind404        Kind = "404"
 	KindAlias      Kind = "alias"
@@ -116,7 +117,7 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // Nothing is assumed: a key is the same when what its value is computed
 // from is known to be unchanged. The theme, options and site settings are
 // compared as a whole. A career's own fields (title, category, pay,
-// levels, about, date, body) follow from its parse alone: changed names
+// facts, levels, about, date, body) follow from its parse alone: changed names
 // the careers (by slug) whose parse is not the one prev rendered, and the
 // others are the same. Its skills and related careers are the same when
 // the index took them whole from prev's (index.Site.SameRelations). When
@@ -133,7 +134,7 @@ func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key)
 	relations := r.site.SameRelations(prev.site)
 	return func(k trace.Key) bool {
 		switch k.Kind {
-		case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
+		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			return !changed[k.ID]
 		case kCareerSkills, kCareerRelated:
 			return relations
@@ -154,6 +155,7 @@ func (r *Renderer) plan() []Job {
 		{"index.html", KindHome, ""},
 		{"skills/index.html", KindSkills, ""},
 		{"categories/index.html", KindCategories, ""},
+		{"sources/index.html", KindSources, ""},
 		{"404.html", Kind404, ""},
 		{"sitemap.xml", KindSitemap, ""},
 		{"feed.xml", KindFeed, ""},

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
@@ -16,7 +17,8 @@ import (
 const (
 	kCareer         = "career"          // ID slug: title
 	kCareerCategory = "career.category" // its category, as written
-	kCareerPay      = "career.pay"      // its salary
+	kCareerPay      = "career.pay"      // its salary: range, median, percentiles, source, date, note
+	kCareerFacts    = "career.facts"    // its outlook, SOC code, education, demand and AI impact sources
 	kCareerLevels   = "career.levels"   // demand and AI impact
 	kCareerAbout    = "career.about"    // summary, draft, aliases, source file
 	kCareerUpdated  = "career.updated"  // the date it was last reviewed
@@ -77,7 +79,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 	s := v.r.site
 	var h trace.Hash
 	switch k.Kind {
-	case kCareer, kCareerCategory, kCareerPay, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
+	case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
 		c := s.CareerBySlug(k.ID)
 		if c == nil {
 			return trace.Absent
@@ -173,6 +175,19 @@ func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 	case kCareerPay:
 		sal := c.Salary
 		h.Float(sal.Min).Float(sal.Max).Str(sal.Currency).Str(sal.Period).Bool(sal.OpenEnded)
+		h.Float(sal.Median).Float(sal.P10).Float(sal.P25).Float(sal.P75).Float(sal.P90)
+		hashSource(h, sal.Source)
+		h.Int(int64(sal.AsOf.Year)).Int(int64(sal.AsOf.Month)).Bool(sal.Estimate).Str(sal.Note)
+	case kCareerFacts:
+		h.Bool(c.Outlook != nil)
+		if o := c.Outlook; o != nil {
+			h.Float(o.Growth).Bool(o.HasGrowth).Int(int64(o.From)).Int(int64(o.To)).Int(int64(o.OpeningsPerYear))
+			hashSource(h, o.Source)
+			h.Int(int64(o.AsOf.Year)).Int(int64(o.AsOf.Month)).Str(o.Note)
+		}
+		h.Str(c.SOC).Str(c.Education)
+		hashSource(h, c.DemandSource)
+		hashSource(h, c.AIImpactSource)
 	case kCareerLevels:
 		h.Int(int64(c.Demand)).Int(int64(c.AIImpact))
 	case kCareerAbout:
@@ -191,6 +206,8 @@ func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 		h.Str(c.BodySum).Int(int64(c.BodyLine)).Str(c.Source)
 	}
 }
+
+func hashSource(h *trace.Hash, s model.Source) { h.Str(s.Name).Str(s.URL) }
 
 func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 	switch kind {
@@ -214,7 +231,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
-	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Author).Bool(c.UnsafeHTML)
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML)
 	hashAny(h, c.Params)
 }
 

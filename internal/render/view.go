@@ -113,14 +113,6 @@ func (v *View) Chart() *Chart {
 	return v.chart
 }
 
-// JSONLD is the page's structured data for search engines.
-func (v *View) JSONLD() template.JS {
-	if v.career == nil {
-		return ""
-	}
-	return v.w.careerJSONLD(&Career{v.w, v.career}, v.Breadcrumbs)
-}
-
 // markdown converts the page's body once. It is not a fragment kept in
 // the cache: each body is shown on one page, and holding every page's
 // HTML would cost more memory than converting again costs time. Its reads
@@ -287,7 +279,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.Page)
 		v.setCanonical()
 		v.charts = func() *Chart {
-			return w.chart(v.Items(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest midpoint first.")
+			return w.chart(v.Items(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest typical pay first.")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Salaries", ""}}
 		return v, "salaries.html", nil
@@ -313,6 +305,11 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.setCanonical()
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", "categories/"}, {cv.Name(), ""}}
 		return v, "category.html", nil
+	case KindSources:
+		desc := fmt.Sprintf("Where the figures in %s come from: each source, the careers that cite it and the date of their figures.", site.Config().Title)
+		v := w.newView(j.Kind, "Sources", desc, "sources/")
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Sources", ""}}
+		return v, "sources.html", nil
 	case KindPage:
 		p := w.r.values.pages[j.Key]
 		if p == nil {

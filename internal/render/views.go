@@ -124,6 +124,11 @@ func (c *Career) pay() *index.Career {
 	return c.c
 }
 
+func (c *Career) facts() *index.Career {
+	c.w.read(kCareerFacts, c.c.Slug)
+	return c.c
+}
+
 func (c *Career) levels() *index.Career {
 	c.w.read(kCareerLevels, c.c.Slug)
 	return c.c
@@ -157,8 +162,33 @@ func (c *Career) category() string {
 	return c.c.Category
 }
 
-// Salary is the career's pay range.
+// Salary is the career's pay: its range, and the median, percentiles,
+// source, date and note given with it.
 func (c *Career) Salary() model.Salary { return c.pay().Salary }
+
+// Outlook is the career's projected outlook, or nil.
+func (c *Career) Outlook() *model.Outlook {
+	if o := c.facts().Outlook; o != nil {
+		cp := *o
+		return &cp
+	}
+	return nil
+}
+
+// SOC is the O*NET-SOC code of the occupation the career's figures are
+// for, or "".
+func (c *Career) SOC() string { return c.facts().SOC }
+
+// Education is the typical entry-level education, one of
+// model.Educations, or "".
+func (c *Career) Education() string { return c.facts().Education }
+
+// DemandSource is where the demand judgment comes from; zero when the
+// career names none.
+func (c *Career) DemandSource() model.Source { return c.facts().DemandSource }
+
+// AIImpactSource is where the AI impact judgment comes from.
+func (c *Career) AIImpactSource() model.Source { return c.facts().AIImpactSource }
 
 // Demand is how much employers look for the career.
 func (c *Career) Demand() model.Level { return c.levels().Demand }

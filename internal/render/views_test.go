@@ -25,6 +25,7 @@ func testCareers() []*model.Career {
 	a := mk("a", "Alpha", "Go", "SQL")
 	a.Related = []string{"b"}
 	a.Aliases = []string{"/old/"}
+	a.Outlook = &model.Outlook{Growth: 5, HasGrowth: true, From: 2023, To: 2033, Source: model.Source{Name: "S", URL: "https://example.org/"}}
 	return []*model.Career{a, mk("b", "Beta", "Go", "SQL"), mk("c", "Gamma", "SQL")}
 }
 
@@ -79,6 +80,27 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.OpenEnded = true })},
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Period = "month" })},
 		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Currency = "EUR" })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Median = 15 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.P10 = 11 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.P25 = 12 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.P75 = 17 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.P90 = 19 })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Source.URL = "https://example.org/" })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Source.Name = "BLS" })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.AsOf = model.Month{Year: 2024, Month: 5} })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Estimate = true })},
+		{career, "Salary", key(kCareerPay, "a"), on(func(a *model.Career) { a.Salary.Note = "n" })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.Growth = -2 })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.OpeningsPerYear = 900 })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.To = 2034 })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.Source.URL = "https://example.com/" })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.AsOf = model.Month{Year: 2024} })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook.Note = "n" })},
+		{career, "Outlook", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Outlook = nil })},
+		{career, "SOC", key(kCareerFacts, "a"), on(func(a *model.Career) { a.SOC = "15-1252" })},
+		{career, "Education", key(kCareerFacts, "a"), on(func(a *model.Career) { a.Education = "Master's degree" })},
+		{career, "DemandSource", key(kCareerFacts, "a"), on(func(a *model.Career) { a.DemandSource.Name = "BLS" })},
+		{career, "AIImpactSource", key(kCareerFacts, "a"), on(func(a *model.Career) { a.AIImpactSource.URL = "https://example.org/" })},
 		{career, "Demand", key(kCareerLevels, "a"), on(func(a *model.Career) { a.Demand = model.Low })},
 		{career, "AIImpact", key(kCareerLevels, "a"), on(func(a *model.Career) { a.AIImpact = model.High })},
 		{career, "Summary", key(kCareerAbout, "a"), on(func(a *model.Career) { a.Summary = "new" })},
@@ -95,10 +117,12 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{skill, "Max", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Min = 15 }},
 		{skill, "OpenEnded", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.OpenEnded = true }},
+		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Median = 19 }},
 		{cat, "Careers", key(kCategory, "cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
 		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
+		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Median = 19 }},
 		{site, "TopDemand", key(kSiteTopDemand, ""), func(cs []*model.Career) { cs[2].Demand = model.VeryHigh }},
 		{site, "LowestAI", key(kSiteLowestAI, ""), func(cs []*model.Career) { cs[2].AIImpact = model.VeryHigh; cs[0].AIImpact = model.VeryHigh }},
 		{site, "TopPaying", key(kSiteTopPaying, ""), func(cs []*model.Career) { cs[2].Salary.Max = 99 }},
@@ -114,7 +138,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 			r, w := testRenderer(t, testCareers())
 			v := reflect.ValueOf(tc.view(w))
 			w.rec = &trace.Recorder{}
-			before := fmt.Sprint(v.MethodByName(tc.method).Call(nil)[0].Interface())
+			before := fmt.Sprintf("%#v", v.MethodByName(tc.method).Call(nil)[0].Interface())
 			if !recorded(w.rec, tc.key) {
 				t.Fatalf("%s did not record %s; it recorded %v", tc.method, tc.key, w.rec.Reads())
 			}
@@ -126,7 +150,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 			tc.change(cs)
 			r2, w2 := testRenderer(t, cs)
 			v2 := reflect.ValueOf(tc.view(w2))
-			after := fmt.Sprint(v2.MethodByName(tc.method).Call(nil)[0].Interface())
+			after := fmt.Sprintf("%#v", v2.MethodByName(tc.method).Call(nil)[0].Interface())
 			if before == after && tc.method != "Careers" && tc.method != "Related" && tc.method != "Skills" {
 				t.Fatalf("the change did not change %s (%s); the test is wrong", tc.method, after)
 			}

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/careerguide/careerguide/internal/model"
+)
+
+// Cited is a source and the careers that cite it, for the sources page.
+type Cited struct {
+	Name, URL string
+	Uses      []Use // by career A–Z, then figure
+}
+
+// Use is one figure of a career that a source gives.
+type Use struct {
+	Career *Career
+	Figure string // "Pay", "Outlook", "Demand" or "AI impact"
+	Date   string // the date the figures describe, "May 2023" or "2023–2033"; "" when not given
+	Note   string // how the source's occupation relates to the career
+}
+
+// Sources lists every source the careers cite, by name, each with the
+// careers that cite it. It reads every career's pay and facts.
+func (v *View) Sources() []*Cited {
+	byKey := map[model.Source]*Cited{}
+	var out []*Cited
+	add := func(s model.Source, u Use) {
+		if s.IsZero() {
+			return
+		}
+		c := byKey[s]
+		if c == nil {
+			c = &Cited{Name: s.Name, URL: s.URL}
+			byKey[s] = c
+			out = append(out, c)
+		}
+		c.Uses = append(c.Uses, u)
+	}
+	for _, c := range v.Site().Careers() {
+		sal := c.Salary()
+		add(sal.Source, Use{Career: c, Figure: payFigures(sal), Date: sal.AsOf.Text(), Note: sal.Note})
+		if o := c.Outlook(); o != nil {
+			add(o.Source, Use{Career: c, Figure: "Outlook", Date: o.Period(), Note: o.Note})
+		}
+		add(c.DemandSource(), Use{Career: c, Figure: "Demand"})
+		add(c.AIImpactSource(), Use{Career: c, Figure: "AI impact"})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if a != b {
+			return a < b
+		}
+		return out[i].URL < out[j].URL
+	})
+	return out
+}
+
+// Estimates lists the careers whose pay range is the site's own estimate,
+// A–Z.
+func (v *View) Estimates() []*Career {
+	var out []*Career
+	for _, c := range v.Site().Careers() {
+		if c.Salary().Estimate {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// payFigures names what a salary's source gives: the whole pay, or, when
+// the range is the site's estimate, the median and percentiles.
+func payFigures(s model.Salary) string {
+	switch {
+	case !s.Estimate:
+		return "Pay"
+	case s.Median > 0 && s.HasPercentiles():
+		return "Median pay and percentiles"
+	case s.HasPercentiles():
+		return "Pay percentiles"
+	}
+	return "Median pay"
+}
