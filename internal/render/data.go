@@ -57,7 +57,9 @@ func (w *worker) sitemap() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
+	if !w.r.opts.Minify {
+		enc.Indent("", "  ")
+	}
 	err := enc.Encode(struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
@@ -138,7 +140,9 @@ func (w *worker) feed() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
+	if !w.r.opts.Minify {
+		enc.Indent("", "  ")
+	}
 	err := enc.Encode(feed)
 	b.WriteByte('\n')
 	return b.Bytes(), err

@@ -55,14 +55,6 @@ func (m *minifier) bytes(mt string, data []byte) ([]byte, error) {
 	return m.m.Bytes(mt, data)
 }
 
-// xml minifies an XML document that was made with err.
-func (m *minifier) xml(data []byte, err error) ([]byte, error) {
-	if err != nil {
-		return nil, err
-	}
-	return m.bytes("application/xml", data)
-}
-
 // mediaType returns the media type to minify a static file by, or "".
 func mediaType(name string) string {
 	switch ext(name) {

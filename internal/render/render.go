@@ -195,9 +195,9 @@ func (w *worker) render(j Job) ([]byte, error) {
 		w.read(kStatic, j.Key)
 		return r.theme.static[j.Key], nil
 	case KindSitemap:
-		return r.min.xml(w.sitemap())
+		return w.sitemap() // written compact when minifying
 	case KindFeed:
-		return r.min.xml(w.feed())
+		return w.feed()
 	case KindRobots:
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + w.abs("sitemap.xml") + "\n"), nil
 	case KindAPI:

@@ -143,16 +143,9 @@ func (v *View) markdown() (*markdown.Result, error) {
 		return nil, nil
 	}
 	res := w.r.md.Convert(file, url, src, line, &links{w.r.site, w.rec}, w.diags)
-	if w.r.opts.Minify {
-		m, err := w.r.min.bytes("text/html", res.HTML)
-		if err != nil {
-			// Raw HTML from an author (unsafe_html) can defeat the
-			// minifier; the body is still good as it is.
-			w.diags.Warnf(file, line, 0, "", "the body could not be minified (%v); it is written as it is", err)
-		} else {
-			res.HTML = m
-		}
-	}
+	// The body is written as goldmark renders it: minifying it saved
+	// under 1% of its bytes, for a pass over every page, and the
+	// minifier's work grows with the square of a body's entities.
 	v.body = &res
 	return v.body, nil
 }
