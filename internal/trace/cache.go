@@ -41,13 +41,16 @@ type Cache struct {
 	epoch  uint32
 	known  bool // this build named the keys that may have changed
 
-	ids     map[Key]int32
+	ids     map[string]map[string]int32 // kind → ID → key id
 	keys    []Key
-	sums    []uint64  // the last sum of each key
-	changed []uint32  // the build in which it last changed
-	stamp   []uint32  // the build in which it was last summed
-	readers [][]int32 // key → entries that read it, some since dropped
-	garbage int       // readers of dropped entries
+	sums    []uint64 // the last sum of each key
+	changed []uint32 // the build in which it last changed
+	stamp   []uint32 // the build in which it was last summed
+	// readers is the reverse index: key → entries that read it, some
+	// since dropped. It is made the first time a build names the keys that
+	// may have changed, so a session that builds once never holds it.
+	readers [][]int32
+	garbage int // readers of dropped entries
 
 	names   map[any]int32
 	entries []*Entry // by id; nil where dropped
@@ -78,7 +81,7 @@ func (e *Entry) Reads() int { return len(e.deps) }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{ids: map[Key]int32{}, names: map[any]int32{}}
+	return &Cache{ids: map[string]map[string]int32{}, names: map[any]int32{}}
 }
 
 // Begin starts a build whose values are v. Where same is not nil, it
@@ -92,6 +95,9 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 	c.known = same != nil
 	if same == nil {
 		return
+	}
+	if c.readers == nil {
+		c.index()
 	}
 	// The keys summed in the last build are those its valid entries read.
 	for id, k := range c.keys {
@@ -148,17 +154,37 @@ func (c *Cache) current(id int32) {
 
 // intern returns the id of k. c.mu is held.
 func (c *Cache) intern(k Key) int32 {
-	id, ok := c.ids[k]
+	byID := c.ids[k.Kind]
+	if byID == nil {
+		byID = map[string]int32{}
+		c.ids[k.Kind] = byID
+	}
+	id, ok := byID[k.ID]
 	if !ok {
 		id = int32(len(c.keys))
-		c.ids[k] = id
+		byID[k.ID] = id
 		c.keys = append(c.keys, k)
 		c.sums = append(c.sums, 0)
 		c.changed = append(c.changed, 0)
 		c.stamp = append(c.stamp, 0)
-		c.readers = append(c.readers, nil)
+		if c.readers != nil {
+			c.readers = append(c.readers, nil)
+		}
 	}
 	return id
+}
+
+// index makes the reverse index from the entries. c.mu is held.
+func (c *Cache) index() {
+	c.readers = make([][]int32, len(c.keys))
+	for _, e := range c.entries {
+		if e != nil {
+			for _, id := range e.deps {
+				c.readers[id] = append(c.readers[id], e.id)
+			}
+		}
+	}
+	c.garbage = 0
 }
 
 // Lookup returns the entry of the work named name when it is valid in
@@ -220,7 +246,10 @@ func (c *Cache) Store(name any, rec *Recorder, e Entry) *Entry {
 	}
 	deps = append(deps, rec.ids...)
 	slices.Sort(deps)
-	deps = slices.Clip(slices.Compact(deps))
+	deps = slices.Compact(deps)
+	if cap(deps) > len(deps)+len(deps)/8 {
+		deps = slices.Clone(deps) // a page of fragments reads the same keys many times
+	}
 	for _, id := range deps {
 		c.current(id)
 	}
@@ -245,8 +274,10 @@ func (c *Cache) add(e *Entry) {
 		c.entries = append(c.entries, e)
 	}
 	c.names[e.name] = e.id
-	for _, id := range e.deps {
-		c.readers[id] = append(c.readers[id], e.id)
+	if c.readers != nil {
+		for _, id := range e.deps {
+			c.readers[id] = append(c.readers[id], e.id)
+		}
 	}
 }
 
@@ -276,26 +307,18 @@ func (c *Cache) Sweep() {
 // it is garbage: ids of dropped entries may have been given to others.
 // c.mu is held.
 func (c *Cache) compact() {
+	if c.readers == nil {
+		return
+	}
 	live := 0
 	for _, e := range c.entries {
 		if e != nil {
 			live += len(e.deps)
 		}
 	}
-	if c.garbage < live+1<<16 {
-		return
+	if c.garbage >= live+1<<16 {
+		c.index()
 	}
-	for id := range c.readers {
-		c.readers[id] = c.readers[id][:0]
-	}
-	for _, e := range c.entries {
-		if e != nil {
-			for _, id := range e.deps {
-				c.readers[id] = append(c.readers[id], e.id)
-			}
-		}
-	}
-	c.garbage = 0
 }
 
 // Forget drops the entry of the work named name.
@@ -305,4 +328,15 @@ func (c *Cache) Forget(name any) {
 	if id, ok := c.names[name]; ok {
 		c.drop(id)
 	}
+}
+
+// Kinds counts the keys the cache knows, by kind.
+func (c *Cache) Kinds() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := map[string]int{}
+	for kind, ids := range c.ids {
+		out[kind] = len(ids)
+	}
+	return out
 }

@@ -15,6 +15,8 @@ package trace
 import (
 	"encoding/binary"
 	"math"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -45,33 +47,36 @@ const Absent uint64 = 0x9e3779b97f4a7c15
 // Recorder collects what one piece of work reads. It is not safe for
 // concurrent use; a nil Recorder records nothing.
 type Recorder struct {
-	keys []Key
-	ids  []int32     // reads already known to the cache, from reused fragments
-	uses []*Entry    // fragments used, kept alive with the work's entry
-	seen map[Key]int // dedupes keys once the list grows
+	keys    []Key
+	compact int      // len(keys) after the last compaction
+	ids     []int32  // reads already known to the cache, from reused fragments
+	uses    []*Entry // fragments used, kept alive with the work's entry
 }
 
-// Read notes that the work read the value named by k.
+// Read notes that the work read the value named by k. Repeated reads are
+// dropped when the list has doubled since it was last made unique, so a
+// template that reads one value in a loop costs little, and one that
+// reads many different values costs no more than the list.
 func (r *Recorder) Read(k Key) {
 	if r == nil {
 		return
 	}
-	if r.seen != nil {
-		if _, ok := r.seen[k]; ok {
-			return
-		}
-		r.seen[k] = len(r.keys)
-	} else if len(r.keys) >= 64 {
-		r.seen = make(map[Key]int, 2*len(r.keys))
-		for i, x := range r.keys {
-			r.seen[x] = i
-		}
-		if _, ok := r.seen[k]; ok {
-			return
-		}
-		r.seen[k] = len(r.keys)
+	if n := len(r.keys); n > 0 && r.keys[n-1] == k {
+		return
 	}
 	r.keys = append(r.keys, k)
+	if n := len(r.keys); n >= 1024 && n >= 2*r.compact {
+		slices.SortFunc(r.keys, compareKeys)
+		r.keys = slices.Compact(r.keys)
+		r.compact = len(r.keys)
+	}
+}
+
+func compareKeys(a, b Key) int {
+	if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // Use notes that the work included the result of e, a fragment: the work
