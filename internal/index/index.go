@@ -72,6 +72,9 @@ type Category struct {
 	Name, Slug string
 	URL        string    // "categories/<slug>/"
 	Careers    []*Career // A–Z
+	// Skills are the skills most of its careers list, the most common
+	// first, then A–Z; TopSkills at most.
+	Skills []SkillCount
 }
 
 // Alias is an old URL that redirects to a page.

@@ -93,3 +93,17 @@ func TestRebuildMatchesBuild(t *testing.T) {
 		prev = got
 	}
 }
+
+func TestCategorySkills(t *testing.T) {
+	a, b, c := career("a", "A", "Go", "SQL", "go"), career("b", "B", "SQL", "Rust"), career("c", "C", "Python")
+	c.Category = "Other"
+	s, _ := build(t, []*model.Career{a, b, c})
+	cat := s.CategoryOf(s.CareerBySlug("a"))
+	var got []string
+	for _, sc := range cat.Skills {
+		got = append(got, sc.Name+":"+itoa(sc.Careers))
+	}
+	if strings.Join(got, " ") != "SQL:2 Go:1 Rust:1" {
+		t.Errorf("the category's skills are %v, want SQL:2 Go:1 Rust:1 (a skill written twice by a career counts once)", got)
+	}
+}

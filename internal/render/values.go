@@ -29,6 +29,7 @@ const (
 	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
 	kPageBody       = "page.body"       // its Markdown body, first line and file
 	kCategory       = "category"        // ID slug: name, careers A–Z
+	kCategorySkills = "category.skills" // ID slug: its most common skills and their counts
 	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
@@ -102,6 +103,15 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 		h.Str(c.Name)
 		careerSlugs(&h, c.Careers)
+	case kCategorySkills:
+		c := s.CategoryBySlug(k.ID)
+		if c == nil {
+			return trace.Absent
+		}
+		h.Int(int64(len(c.Skills)))
+		for _, sc := range c.Skills {
+			h.Str(sc.Slug).Int(int64(sc.Careers))
+		}
 	case kListPage:
 		if !v.r.hashListPage(&h, k.ID) {
 			return trace.Absent

@@ -311,6 +311,13 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", v.pager.Total, plural(v.pager.Total, "career", "careers"), cv.Name())
 		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.Page)
 		v.setCanonical()
+		v.charts = func() *Chart {
+			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first."
+			if v.pager.Pages > 1 {
+				desc = fmt.Sprintf("Salary range of careers %d–%d of %s, highest midpoint first.", v.pager.First, v.pager.Last, cv.Name())
+			}
+			return w.chart(byPay(v.Items()), title, desc)
+		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", "categories/"}, {cv.Name(), ""}}
 		return v, "category.html", nil
 	case KindPage:

@@ -321,6 +321,23 @@ func (c *Category) URL() string { return c.c.URL }
 // Careers lists the category's careers, A–Z.
 func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
 
+// Skills are the skills most common among the category's careers, the
+// most common first.
+func (c *Category) Skills() []*SkillCount {
+	c.w.read(kCategorySkills, c.c.Slug)
+	out := make([]*SkillCount, len(c.c.Skills))
+	for i, sc := range c.c.Skills {
+		out[i] = &SkillCount{Skill: &Skill{c.w, sc.Skill}, Careers: sc.Careers}
+	}
+	return out
+}
+
+// SkillCount is a skill and how many careers of a category list it.
+type SkillCount struct {
+	*Skill
+	Careers int
+}
+
 // Alias is an old URL that redirects to a page.
 type Alias struct {
 	w *worker

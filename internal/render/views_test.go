@@ -104,6 +104,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{site, "TopPaying", key(kSiteTopPaying, ""), func(cs []*model.Career) { cs[2].Salary.Max = 99 }},
 		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
 		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
+		{cat, "Skills", key(kCategorySkills, "cat"), func(cs []*model.Career) { cs[2].Skills = []string{"Go"} }},
 		{cat, "Name", key(kCategory, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
 		{career, "CategoryURL", key(kCareerCategory, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
