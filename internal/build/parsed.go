@@ -61,6 +61,8 @@ func (s *Session) parse(in *input) ([]*model.Career, []*model.Page) {
 			if p.career != nil {
 				p.career.Body = nil
 			}
+		} else if parse.IsSkillPage(f.Path) {
+			p.page = parse.SkillPage(f.Path, f.Data, &p.diags)
 		} else {
 			p.page = parse.Page(f.Path, f.Data, &p.diags)
 		}

@@ -186,6 +186,10 @@ func (s *Site) indexPages(pages []*model.Page, ds *diag.List) {
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Source < pages[j].Source })
 	owner := map[string]string{}
 	for _, mp := range pages {
+		if isSkillPage(mp) {
+			s.attachSkillPage(mp, ds)
+			continue
+		}
 		if s.paths[mp.Path] {
 			who := owner[mp.Path]
 			if who == "" {

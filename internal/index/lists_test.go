@@ -107,3 +107,27 @@ func TestCategorySkills(t *testing.T) {
 		t.Errorf("the category's skills are %v, want SQL:2 Go:1 Rust:1 (a skill written twice by a career counts once)", got)
 	}
 }
+
+func TestSkillPages(t *testing.T) {
+	doc := &model.Page{Source: "content/skills/go.md", Path: "skills/go/", Description: "A language."}
+	twice := &model.Page{Source: "content/skills/Go.md", Path: "skills/go/"}
+	none := &model.Page{Source: "content/skills/cobol.md", Path: "skills/cobol/"}
+	s, ds := build(t, []*model.Career{career("a", "A", "Go")}, doc, twice, none)
+	if sk := s.SkillBySlug("go"); sk.Doc == nil || sk.Doc.Source != "content/skills/Go.md" {
+		t.Fatalf("the skill's page is %+v", sk.Doc)
+	}
+	if len(s.Pages) != 0 || s.Exists("skills/cobol/") {
+		t.Error("a page about a skill is published on its own")
+	}
+	if u, ok := s.Content("content/skills/Go.md"); !ok || u != "skills/go/" {
+		t.Errorf("links to the skill's page lead to %q", u)
+	}
+	for _, want := range []string{
+		`content/skills/cobol.md: warning: no career lists the skill "cobol" (/skills/cobol/), so this page is not published`,
+		`content/skills/go.md: content/skills/Go.md is already the page of the skill Go`,
+	} {
+		if !strings.Contains(ds, want) {
+			t.Errorf("diagnostics:\n%s\nwant %s", ds, want)
+		}
+	}
+}

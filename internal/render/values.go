@@ -26,6 +26,7 @@ const (
 	kSkill          = "skill"           // ID slug: name, URL
 	kSkillCareers   = "skill.careers"   // its careers, highest pay first
 	kSkillSpan      = "skill.span"      // the span of its careers' pay
+	kSkillDoc       = "skill.doc"       // the page written about it: description, date, body, its line and file
 	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
 	kPageBody       = "page.body"       // its Markdown body, first line and file
 	kCategory       = "category"        // ID slug: name, careers A–Z
@@ -84,7 +85,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 			return trace.Absent
 		}
 		hashCareer(&h, k.Kind, c)
-	case kSkill, kSkillCareers, kSkillSpan:
+	case kSkill, kSkillCareers, kSkillSpan, kSkillDoc:
 		sk := s.SkillBySlug(k.ID)
 		if sk == nil {
 			return trace.Absent
@@ -210,6 +211,12 @@ func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 		careerSlugs(h, sk.Careers)
 	case kSkillSpan:
 		h.Float(sk.Min).Float(sk.Median).Float(sk.Max).Str(sk.Currency).Bool(sk.OpenEnded)
+	case kSkillDoc:
+		if d := sk.Doc; d != nil {
+			h.Bool(true).Str(d.Description).Time(d.Updated).Bytes(d.Body).Int(int64(d.BodyLine)).Str(d.Source)
+		} else {
+			h.Bool(false)
+		}
 	}
 }
 

@@ -87,7 +87,8 @@ func (v *View) Alias() *Alias {
 	return &Alias{v.w, v.alias}
 }
 
-// Body is the page's Markdown as HTML: a career's or a plain page's.
+// Body is the page's Markdown as HTML: a career's, a plain page's or the
+// page written about a skill.
 func (v *View) Body() (template.HTML, error) {
 	res, err := v.markdown()
 	if err != nil || res == nil {
@@ -147,6 +148,13 @@ func (v *View) markdown() (*markdown.Result, error) {
 		p := v.page
 		file, url, line, src = p.Source, p.URL, p.BodyLine, p.Body
 		w.read(kPageBody, p.URL)
+	case v.skill != nil:
+		w.read(kSkillDoc, v.skill.Slug)
+		d := v.skill.Doc
+		if d == nil {
+			return nil, nil
+		}
+		file, url, line, src = d.Source, v.skill.URL, d.BodyLine, d.Body
 	default:
 		return nil, nil
 	}
@@ -270,6 +278,9 @@ func (w *worker) view(j Job) (*View, string, error) {
 		desc := fmt.Sprintf("%d careers that need %s, with their salary ranges.", len(careers), sv.Name())
 		if len(careers) == 1 {
 			desc = fmt.Sprintf("The career that needs %s, with its salary range.", sv.Name())
+		}
+		if d := sv.Description(); d != "" {
+			desc = d
 		}
 		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
 		v.skill = sk

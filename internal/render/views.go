@@ -266,6 +266,33 @@ func (s *Skill) Currency() string { return s.span().Currency }
 // OpenEnded reports whether the highest pay is open-ended.
 func (s *Skill) OpenEnded() bool { return s.span().OpenEnded }
 
+func (s *Skill) doc() *index.Page {
+	s.w.read(kSkillDoc, s.s.Slug)
+	return s.s.Doc
+}
+
+// HasPage reports whether a page was written about the skill
+// (content/skills/<slug>.md); its body is the skill page's .Body.
+func (s *Skill) HasPage() bool { return s.doc() != nil }
+
+// Description is the one-line description of the skill its page gives,
+// or "".
+func (s *Skill) Description() string {
+	if d := s.doc(); d != nil {
+		return d.Description
+	}
+	return ""
+}
+
+// Updated is when the skill's page was last reviewed; zero when not
+// dated or when there is no page.
+func (s *Skill) Updated() time.Time {
+	if d := s.doc(); d != nil {
+		return d.Updated
+	}
+	return time.Time{}
+}
+
 // Page is a plain page such as content/about.md.
 type Page struct {
 	w *worker

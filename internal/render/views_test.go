@@ -30,10 +30,10 @@ func testCareers() []*model.Career {
 
 // testRenderer indexes careers and returns a renderer and a worker whose
 // reads go to a fresh recorder.
-func testRenderer(t *testing.T, careers []*model.Career) (*Renderer, *worker) {
+func testRenderer(t *testing.T, careers []*model.Career, more ...*model.Page) (*Renderer, *worker) {
 	t.Helper()
 	theme := testTheme(t)
-	pages := []*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}
+	pages := append([]*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}, more...)
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, careers, pages, theme.StaticPaths())
 	r := New(site, theme, trace.NewCache(), Options{}, nil)
 	w := &worker{r: r, rec: &trace.Recorder{}}
@@ -90,6 +90,8 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{career, "Related", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
 		{related, "Pinned", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
 		{related, "Shared", key(kCareerRelated, "a"), func(cs []*model.Career) { cs[1].Skills = []string{"SQL"} }},
+		{skill, "Description", key(kSkillDoc, "go"), nil},
+		{skill, "HasPage", key(kSkillDoc, "go"), nil},
 		{skill, "Name", key(kSkill, "go"), func(cs []*model.Career) { cs[0].Skills[0], cs[1].Skills[0] = "GO", "GO" }},
 		{skill, "Careers", key(kSkillCareers, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{skill, "Max", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
@@ -145,4 +147,30 @@ func recorded(rec *trace.Recorder, k trace.Key) bool {
 		}
 	}
 	return false
+}
+
+// TestSkillPageSum checks that every field of a page about a skill that
+// the skill page shows changes the value its accessors record.
+func TestSkillPageSum(t *testing.T) {
+	doc := func() *model.Page {
+		return &model.Page{Source: "content/skills/go.md", Path: "skills/go/", Description: "D", Body: []byte("b"), BodyLine: 4,
+			Updated: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
+	}
+	r, _ := testRenderer(t, testCareers(), doc())
+	sum := r.Values().Sum(key(kSkillDoc, "go"))
+	if none, _ := testRenderer(t, testCareers()); none.Values().Sum(key(kSkillDoc, "go")) == sum {
+		t.Error("the sum is the same without the page")
+	}
+	for name, change := range map[string]func(*model.Page){
+		"description": func(p *model.Page) { p.Description = "E" },
+		"body":        func(p *model.Page) { p.Body = []byte("c") },
+		"line":        func(p *model.Page) { p.BodyLine = 5 },
+		"updated":     func(p *model.Page) { p.Updated = p.Updated.AddDate(0, 0, 1) },
+	} {
+		d := doc()
+		change(d)
+		if r2, _ := testRenderer(t, testCareers(), d); r2.Values().Sum(key(kSkillDoc, "go")) == sum {
+			t.Errorf("a change of the %s leaves the sum as it was", name)
+		}
+	}
 }
