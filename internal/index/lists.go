@@ -96,6 +96,9 @@ func (s *Site) indexLists() {
 	}
 	add("careers/", len(s.Careers))
 	add("salaries/", len(s.BySalary))
+	for _, p := range SearchPaths(len(s.Careers)) {
+		s.paths[p] = true
+	}
 	for _, cat := range s.Categories {
 		add(cat.URL, len(cat.Careers))
 	}

@@ -26,7 +26,7 @@ func (w *worker) sitemap() ([]byte, error) {
 		}
 		urls = append(urls, e)
 	}
-	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/"}
+	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/", "compare/"}
 	for _, p := range fixed {
 		add(p, time.Time{})
 	}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"sync"
+
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/trace"
 )
@@ -34,16 +36,18 @@ const (
 	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
+	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
 	kSiteCareers    = "site.careers"    // the careers A–Z
 	kSiteSkills     = "site.skills"     // the skills A–Z
 	kSitePages      = "site.pages"      // the plain pages
 	kSiteCategories = "site.categories" // the categories by name
 	kSiteBySalary   = "site.bysalary"   // the careers, highest pay first
-	kSiteTopPaying  = "site.toppaying"  // the home page's top lists
+	kSiteTopPaying  = "site.toppaying"  // the home page's top lists, and the careers tied with their last
 	kSiteTopDemand  = "site.topdemand"  //
 	kSiteLowestAI   = "site.lowestai"   //
 	kSiteAliases    = "site.aliases"    // the alias paths
 	kSiteAxis       = "site.axis"       // ID currency: the top of the charts' axis in it
+	kSearch         = "search"          // ID output path: a search or list data file's bytes (search.go)
 	kLinkFile       = "link.file"       // ID content file: the URL it is published at
 	kLinkPath       = "link.path"       // ID site path: whether the site publishes it
 	kTemplate       = "template"        // ID page template: its text
@@ -60,6 +64,9 @@ type values struct {
 	r       *Renderer
 	pages   map[string]*index.Page
 	aliases map[string]*index.Alias
+
+	searchOnce sync.Once
+	search     map[string][]byte // the search files, by path
 }
 
 func newValues(r *Renderer) *values {
@@ -125,18 +132,27 @@ func (v *values) Sum(k trace.Key) uint64 {
 		h.Str(a.Path).Str(a.To)
 	case kSiteConfig:
 		hashConfig(&h, s)
+	case kSiteTitle:
+		h.Str(s.Config.Title)
 	case kSiteAxis:
 		hashAxis(&h, v, k.ID)
+	case kSearch:
+		if !hashSearch(&h, v, k.ID) {
+			return trace.Absent
+		}
 	case kSiteCareers:
 		careerSlugs(&h, s.Careers)
 	case kSiteBySalary:
 		careerSlugs(&h, s.BySalary)
 	case kSiteTopPaying:
 		careerSlugs(&h, s.TopPaying)
+		h.Int(int64(s.TopPayingTies))
 	case kSiteTopDemand:
 		careerSlugs(&h, s.TopDemand)
+		h.Int(int64(s.TopDemandTies))
 	case kSiteLowestAI:
 		careerSlugs(&h, s.LowestAI)
+		h.Int(int64(s.LowestAITies))
 	case kSiteSkills:
 		skillSlugs(&h, s.Skills)
 	case kSitePages:
@@ -231,7 +247,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
-	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Author).Bool(c.UnsafeHTML)
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Author).Bool(c.UnsafeHTML).Bool(c.SocialCards)
 	hashAny(h, c.Params)
 }
 

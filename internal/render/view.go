@@ -114,6 +114,20 @@ func (v *View) Chart() *Chart {
 	return v.chart
 }
 
+// Card is the path of the page's social card (careers/x/card.png), or ""
+// when it has none: only career pages do, unless site.yaml turns them
+// off with social_cards: false.
+func (v *View) Card() string {
+	if v.career == nil {
+		return ""
+	}
+	v.w.read(kSiteConfig, "")
+	if !v.w.r.site.Config.SocialCards {
+		return ""
+	}
+	return CardPath(v.career.URL)
+}
+
 // JSONLD is the page's structured data for search engines.
 func (v *View) JSONLD() template.JS {
 	if v.career == nil {
@@ -331,6 +345,10 @@ func (w *worker) view(j Job) (*View, string, error) {
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", "categories/"}, {cv.Name(), ""}}
 		return v, "category.html", nil
+	case KindCompare:
+		v := w.newView(j.Kind, "Compare careers", fmt.Sprintf("Compare two to four careers of %s side by side: pay, demand, AI impact and skills.", site.Config().Title), "compare/")
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Compare", ""}}
+		return v, "compare.html", nil
 	case KindPage:
 		p := w.r.values.pages[j.Key]
 		if p == nil {

@@ -24,6 +24,13 @@ func (s *Site) Config() model.Config {
 	return s.w.r.site.Config
 }
 
+// Title is site.yaml's title: the same as .Config.Title, for what shows
+// the title alone.
+func (s *Site) Title() string {
+	s.w.read(kSiteTitle, "")
+	return s.w.r.site.Config.Title
+}
+
 // Careers lists every career, A–Z by title.
 func (s *Site) Careers() []*Career {
 	s.w.read(kSiteCareers, "")
@@ -52,6 +59,26 @@ func (s *Site) TopDemand() []*Career {
 func (s *Site) LowestAI() []*Career {
 	s.w.read(kSiteLowestAI, "")
 	return s.w.careers(s.w.r.site.LowestAI)
+}
+
+// TopPayingTies, TopDemandTies and LowestAITies count the careers left
+// out of a top list that tie with its last: the same midpoint pay,
+// demand or AI impact.
+func (s *Site) TopPayingTies() int {
+	s.w.read(kSiteTopPaying, "")
+	return s.w.r.site.TopPayingTies
+}
+
+// TopDemandTies: see TopPayingTies.
+func (s *Site) TopDemandTies() int {
+	s.w.read(kSiteTopDemand, "")
+	return s.w.r.site.TopDemandTies
+}
+
+// LowestAITies: see TopPayingTies.
+func (s *Site) LowestAITies() int {
+	s.w.read(kSiteLowestAI, "")
+	return s.w.r.site.LowestAITies
 }
 
 // Skills lists every skill, A–Z by name.

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,6 +101,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{skill, "OpenEnded", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.OpenEnded = true }},
 		{cat, "Careers", key(kCategory, "cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
+		{site, "Title", key(kSiteTitle, ""), nil},
 		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{site, "TopDemand", key(kSiteTopDemand, ""), func(cs []*model.Career) { cs[2].Demand = model.VeryHigh }},
@@ -172,5 +175,86 @@ func TestSkillPageSum(t *testing.T) {
 		if r2, _ := testRenderer(t, testCareers(), d); r2.Values().Sum(key(kSkillDoc, "go")) == sum {
 			t.Errorf("a change of the %s leaves the sum as it was", name)
 		}
+	}
+}
+
+// TestTies checks the counts of careers tied with a top list's last: what
+// they show and that the key they record changes with them.
+func TestTies(t *testing.T) {
+	seven := func() []*model.Career {
+		cs := testCareers()
+		for i := 0; i < 4; i++ {
+			c := *cs[2]
+			c.Slug, c.Title, c.Source = fmt.Sprint("d", i), fmt.Sprint("Delta ", i), fmt.Sprint("content/careers/d", i, ".md")
+			cs = append(cs, &c)
+		}
+		return cs
+	}
+	for _, tc := range []struct {
+		method string
+		k      trace.Key
+		change func(c *model.Career)
+	}{
+		{"TopDemandTies", key(kSiteTopDemand, ""), func(c *model.Career) { c.Demand = model.Low }},
+		{"LowestAITies", key(kSiteLowestAI, ""), func(c *model.Career) { c.AIImpact = model.VeryHigh }},
+		{"TopPayingTies", key(kSiteTopPaying, ""), func(c *model.Career) { c.Salary.Max = 15 }},
+	} {
+		r, w := testRenderer(t, seven())
+		got := reflect.ValueOf(&Site{w}).MethodByName(tc.method).Call(nil)[0].Int()
+		if got != 2 || !recorded(w.rec, tc.k) {
+			t.Errorf("%s = %d, want 2 of 7 equal careers; recorded %v", tc.method, got, w.rec.Reads())
+		}
+		cs := seven()
+		tc.change(cs[6])
+		r2, w2 := testRenderer(t, cs)
+		if n := reflect.ValueOf(&Site{w2}).MethodByName(tc.method).Call(nil)[0].Int(); n != 1 {
+			t.Errorf("%s = %d after a change, want 1", tc.method, n)
+		}
+		if r.Values().Sum(tc.k) == r2.Values().Sum(tc.k) {
+			t.Errorf("%s changed but the sum of %s did not", tc.method, tc.k)
+		}
+	}
+}
+
+// TestSearchFiles decodes the search files as the theme's script does:
+// each word's careers and where it is in them, and each career's record.
+func TestSearchFiles(t *testing.T) {
+	r, _ := testRenderer(t, testCareers())
+	files := r.values.searchFiles()
+	var meta struct {
+		Careers, Chunk, Buckets int
+		Categories              []struct{ Name, Slug string }
+		Axis                    map[string]float64
+	}
+	if err := json.Unmarshal(files["api/search/meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Careers != 3 || meta.Buckets != 1 || meta.Chunk != 100 || len(meta.Categories) != 1 || meta.Axis["USD"] <= 0 {
+		t.Fatalf("meta %+v", meta)
+	}
+	var words struct{ Words map[string][]int }
+	json.Unmarshal(files["api/search/t0.json"], &words)
+	decode := func(w string) string {
+		var out []string
+		id := 0
+		for _, v := range words.Words[w] {
+			id += v / 16
+			out = append(out, fmt.Sprintf("%d:%d", id, v%16))
+		}
+		return strings.Join(out, " ")
+	}
+	// Alpha, Beta and Gamma A–Z are 0, 1 and 2; Go is a skill of the first two.
+	for w, want := range map[string]string{"go": "0:4 1:4", "beta": "1:3", "sql": "0:4 1:4 2:4", "cat": "0:8 1:8 2:8"} {
+		if got := decode(w); got != want {
+			t.Errorf("%q names %q, want %q", w, got, want)
+		}
+	}
+	var recs struct{ Careers [][]any }
+	json.Unmarshal(files["api/search/c0.json"], &recs)
+	if len(recs.Careers) != 3 || fmt.Sprint(recs.Careers[1][:6]) != "[b Beta 0 3 1 USD]" || recs.Careers[1][11] != "$10 – $20 per year" {
+		t.Errorf("records %v", recs.Careers)
+	}
+	if got := searchWords("Café C++ & C#, .NET"); strings.Join(got, " ") != "cafe c++ c# net" {
+		t.Errorf("words %q", got)
 	}
 }
