@@ -67,7 +67,7 @@ func TestRebuildMatchesBuild(t *testing.T) {
 	}
 	cfg := model.Config{Currency: "USD", Paginate: 2}
 	prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(9), nil, nil)
-	for _, line := range []int{9, 10} {
+	for _, line := range []int{9, 9, 10} { // reused, reused from a reused index, found again
 		got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(line), nil, nil)
 		want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(line), nil, nil)
 		if gotDs.String() != wantDs.String() {

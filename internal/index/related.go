@@ -29,6 +29,7 @@ func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	s.relateKey = s.relateInputs()
 	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
 		s.reuseRelated(prev)
+		s.relateDiags = prev.relateDiags // for the index after this one
 		ds.Add(prev.relateDiags)
 		return
 	}
