@@ -52,7 +52,7 @@ func searchWords(s string) []string {
 		}
 	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#')
+		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '+' || r == '#')
 	})
 }
 
