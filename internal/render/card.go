@@ -75,7 +75,9 @@ func drawCard(site, title, category string, sal model.Salary, demand model.Level
 	// A paletted image of the card's colours and their blends with the
 	// background (for smooth edges) encodes several times faster than
 	// RGBA, and smaller.
-	img := image.NewPaletted(image.Rect(0, 0, cardW, cardH), cardPalette()) // all background
+	img := cardImages.Get().(*image.Paletted)
+	defer cardImages.Put(img)
+	clear(img.Pix) // all background
 	fill := func(r image.Rectangle, c color.Color) {
 		i := uint8(img.Palette.Index(c))
 		for y := r.Min.Y; y < r.Max.Y; y++ {
@@ -117,18 +119,35 @@ func drawCard(site, title, category string, sal model.Salary, demand model.Level
 	x = text(small, cardMuted, left, y, "Demand")
 	for i := model.Low; i <= model.VeryHigh; i++ {
 		cx, cy, r := x+28+int(i-1)*32, y-11, 11
-		disc(img, cx, cy, r, cardGreen)
+		hole := 0
 		if i > demand {
-			disc(img, cx, cy, r-4, cardBG)
+			hole = r - 4
 		}
+		ring(img, cx, cy, r, hole)
 	}
 	text(cardFace(bold, 34), cardGreen, x+28+4*32, y, demand.String())
 	fill(image.Rect(left, cardH-70, right, cardH-68), cardLine)
 	text(small, cardMuted, left, cardH-26, fit(small, site, right-left))
 	var b bytes.Buffer
-	err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img)
+	err := (&png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: cardBuffers{}}).Encode(&b, img)
 	return b.Bytes(), err
 }
+
+// Cards are drawn one after another on every CPU: their pictures and
+// the encoder's buffers are reused rather than made anew for each.
+var (
+	cardImages = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, cardW, cardH), cardPalette()) }}
+	cardPool   sync.Pool
+)
+
+type cardBuffers struct{}
+
+func (cardBuffers) Get() *png.EncoderBuffer {
+	b, _ := cardPool.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (cardBuffers) Put(b *png.EncoderBuffer) { cardPool.Put(b) }
 
 // cardColors are the colours a card draws in; cardPalette is the
 // background, then 16 steps from it to each of them.
@@ -153,12 +172,7 @@ func blend(a, b color.RGBA, t float64) color.RGBA {
 // cardColors, and returns where it ends. Each pixel takes the step of the
 // colour's ramp nearest the glyph's coverage: no search of the palette.
 func drawText(img *image.Paletted, face font.Face, c color.RGBA, x, y int, s string) int {
-	ramp := 0
-	for i, k := range cardColors {
-		if k == c {
-			ramp = 1 + 16*i
-		}
-	}
+	ramp := rampOf(c)
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	for _, r := range s {
@@ -172,7 +186,12 @@ func drawText(img *image.Paletted, face font.Face, c color.RGBA, x, y int, s str
 					if !(image.Point{px, py}.In(img.Rect)) {
 						continue
 					}
-					_, _, _, a := mask.At(mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y).RGBA()
+					var a uint32
+					if am, ok := mask.(*image.Alpha); ok {
+						a = uint32(am.Pix[am.PixOffset(mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y)]) * 0x101
+					} else {
+						_, _, _, a = mask.At(mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y).RGBA()
+					}
 					if step := (int(a)*16 + 0x7fff) / 0xffff; step > 0 {
 						i := py*img.Stride + px
 						if cur := int(img.Pix[i]); cur == 0 || cur >= ramp && cur < ramp+step-1 {
@@ -188,22 +207,35 @@ func drawText(img *image.Paletted, face font.Face, c color.RGBA, x, y int, s str
 	return dot.X.Round()
 }
 
-// disc fills a circle, its edge smoothed over a pixel.
-func disc(img *image.Paletted, cx, cy, r int, c color.RGBA) {
+// ring draws a disc of radius r in cardGreen, hollow inside radius
+// hole when hole > 0, its edges smoothed over a pixel.
+func ring(img *image.Paletted, cx, cy, r, hole int) {
+	ramp := rampOf(cardGreen)
+	clamp := func(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 	for y := cy - r - 1; y <= cy+r+1; y++ {
 		for x := cx - r - 1; x <= cx+r+1; x++ {
 			dx, dy := float64(x-cx)+.5, float64(y-cy)+.5
-			cover := float64(r) + .5 - math.Sqrt(dx*dx+dy*dy)
-			if cover <= 0 {
-				continue
+			d := math.Sqrt(dx*dx + dy*dy)
+			cover := clamp(float64(r) + .5 - d)
+			if hole > 0 {
+				cover -= clamp(float64(hole) + .5 - d)
 			}
-			if cover > 1 {
-				cover = 1
+			if step := int(cover*16 + .5); step > 0 && (image.Point{x, y}).In(img.Rect) {
+				img.Pix[y*img.Stride+x] = uint8(ramp + step - 1)
 			}
-			bg := img.Palette[img.ColorIndexAt(x, y)].(color.RGBA)
-			img.Set(x, y, blend(bg, c, cover))
 		}
 	}
+}
+
+// rampOf is the palette index of the first step from the background to
+// c, one of cardColors.
+func rampOf(c color.RGBA) int {
+	for i, k := range cardColors {
+		if k == c {
+			return 1 + 16*i
+		}
+	}
+	return 1
 }
 
 // wrap breaks s into lines no wider than width.
