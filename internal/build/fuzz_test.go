@@ -100,7 +100,8 @@ func scriptProblems(page string) []string {
 					out = append(out, "JSON-LD closes its script element")
 				}
 			case attrs["src"] != "":
-				if !strings.Contains(attrs["src"], "/assets/app.") && !strings.HasSuffix(attrs["src"], "/__livereload.js") {
+				if !strings.Contains(attrs["src"], "/assets/app.") && !strings.Contains(attrs["src"], "/assets/lists.") &&
+					!strings.Contains(attrs["src"], "/assets/compare.") && !strings.HasSuffix(attrs["src"], "/__livereload.js") {
 					out = append(out, "foreign script file "+attrs["src"])
 				}
 			case !strings.HasPrefix(text, "try{var t=localStorage.getItem(\"cg-theme\")"):
