@@ -18,16 +18,46 @@ import (
 )
 
 // pageTypes are one page of each type of the bundled site.
-var pageTypes = []struct{ name, path string }{
-	{"home", ""},
-	{"career", "careers/backend-engineering/"},
-	{"careers", "careers/"},
-	{"skills", "skills/"},
-	{"skill", "skills/sql/"},
-	{"salaries", "salaries/"},
-	{"page", "about/"},
-	{"404", "no-such-page/"},
+// pageTypes are one page of each type of the bundled site, and the pages
+// the script draws from the data: lists with filters from the URL and
+// the compare page. wait names what shows once the script is done.
+var pageTypes = []struct{ name, path, wait string }{
+	{"home", "", ""},
+	{"career", "careers/backend-engineering/", ""},
+	{"careers", "careers/", ""},
+	{"careers-filtered", "careers/?category=data-and-ai&q=engineering", ".filter-count:not(:empty)"},
+	{"skills", "skills/", ""},
+	{"skill", "skills/sql/", ""},
+	{"salaries", "salaries/", ""},
+	{"salaries-filtered", "salaries/?demand=very-high&sort=-max", ".filter-count:not(:empty)"},
+	{"categories", "categories/", ""},
+	{"category", "categories/data-and-ai/", ""},
+	{"compare", "compare/?c=backend-engineering&c=data-engineering&c=data-science", ".compare-table"},
+	{"page", "about/", ""},
+	{"404", "no-such-page/", ""},
 }
+
+// chartCheck finds what makes a chart hard to read: a chart wider than
+// its container or than the window, or text in it smaller than 12 px.
+const chartCheck = `(() => {
+  const out = [];
+  document.querySelectorAll(".chart").forEach((ch, i) => {
+    const r = ch.getBoundingClientRect(), parent = ch.parentElement.getBoundingClientRect();
+    if (r.width > parent.width + 1 || r.right > document.documentElement.clientWidth + 1 || ch.scrollWidth > ch.clientWidth + 1)
+      out.push("chart " + i + " is " + Math.round(r.width) + " px wide in " + Math.round(parent.width) + " px");
+    const walker = document.createTreeWalker(ch, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim() || !n.parentElement.getClientRects().length) continue;
+      const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
+      if (size < 12) { out.push("chart " + i + ": " + JSON.stringify(n.textContent.trim()) + " at " + size + " px"); break; }
+    }
+    ch.querySelectorAll(".bars li:not([hidden]) .range").forEach(b => {
+      const br = b.getBoundingClientRect(), track = b.parentElement.getBoundingClientRect();
+      if (br.right > track.right + 12 || br.width < 1) out.push("chart " + i + ": a bar leaves its track");
+    });
+  });
+  return out;
+})()`
 
 // watch records console errors, uncaught exceptions and failed requests.
 type watch struct {
@@ -98,13 +128,16 @@ func TestPageTypes(t *testing.T) {
 				var overflow bool
 				var png []byte
 				var violations string
+				var chartProblems []string
 				err := do(ctx,
 					emulation.SetDeviceMetricsOverride(width, 900, 1, width < 600),
 					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
 					chromedp.Navigate(base+pt.path),
 					chromedp.WaitReady("body"),
+					waitFor(pt.wait),
 					chromedp.Sleep(150*time.Millisecond),
 					chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`, &overflow),
+					chromedp.Evaluate(chartCheck, &chartProblems),
 					chromedp.FullScreenshot(&png, 80),
 					chromedp.Evaluate(string(axe), nil),
 					chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
@@ -119,6 +152,9 @@ func TestPageTypes(t *testing.T) {
 				if overflow {
 					t.Errorf("%s: scrolls sideways", name)
 				}
+				for _, p := range chartProblems {
+					t.Errorf("%s: %s", name, p)
+				}
 				if violations != "[]" {
 					var pretty any
 					json.Unmarshal([]byte(violations), &pretty)
@@ -132,4 +168,12 @@ func TestPageTypes(t *testing.T) {
 		}
 	}
 	t.Logf("%d page loads checked; screenshots in %s", checked, shots)
+}
+
+// waitFor waits for sel to be in the page, or does nothing for "".
+func waitFor(sel string) chromedp.Action {
+	if sel == "" {
+		return chromedp.ActionFunc(func(context.Context) error { return nil })
+	}
+	return chromedp.WaitReady(sel)
 }

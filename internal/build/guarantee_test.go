@@ -191,6 +191,10 @@ func TestRenderCounts(t *testing.T) {
 	}
 	category := pageOf(res.Site.CategoryOf(res.Site.CareerBySlug(slug)).URL, res.Site.CategoryOf(res.Site.CareerBySlug(slug)).Careers)
 	az := pageOf("careers/", res.Site.Careers)
+	// The career's own record, and the search record file that holds it
+	// (its place A–Z, by 100s).
+	record := index.CareerAPI(slug)
+	chunk := fmt.Sprintf("%sc%d.json", index.SearchDir, slices.IndexFunc(res.Site.Careers, func(c *index.Career) bool { return c.Slug == slug })/index.SearchChunk)
 	sorted := func(lists ...[]string) []string {
 		out := slices.Concat(lists...)
 		slices.Sort(out)
@@ -205,13 +209,13 @@ func TestRenderCounts(t *testing.T) {
 	}{
 		{"nothing", "", "", nil},
 		{"body", body, body + " and more", []string{page}},
-		{"summary", "summary: " + summary, "summary: A new summary.", []string{page, "api/careers.json"}},
+		{"summary", "summary: " + summary, "summary: A new summary.", sorted([]string{page, "api/careers.json", record})},
 		// The skills index shows each skill's number of careers, read as
 		// len of the list, which is in pay order. The home page shows the
 		// best paid. The new top stays below the site's highest pay, the
 		// top of every chart's axis. The sources page reads every
 		// career's pay for its sources and the ranges it estimates.
-		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "index.html", az, category, "skills/index.html", "sources/index.html", "api/careers.json", "api/skills.json"}, skillPages, relatedPages)},
+		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "careers/" + slug + "/card.png", "index.html", az, category, "skills/index.html", "sources/index.html", "api/careers.json", "api/skills.json", record, chunk}, skillPages, relatedPages)},
 	} {
 		got := edit(tc.from, tc.to)
 		if tc.what == "summary" && slices.Contains(got, "feed.xml") {

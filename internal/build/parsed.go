@@ -72,6 +72,8 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 			if p.career != nil {
 				p.career.Body = nil
 			}
+		} else if parse.IsSkillPage(f.Path) {
+			p.page = parse.SkillPage(f.Path, f.Data, &p.diags)
 		} else {
 			p.page = parse.Page(f.Path, f.Data, &p.diags)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/careerguide/careerguide"
 	"github.com/careerguide/careerguide/internal/build"
 	"github.com/careerguide/careerguide/internal/gen"
+	"github.com/careerguide/careerguide/internal/slug"
 	"github.com/careerguide/careerguide/internal/watch"
 )
 
@@ -46,7 +47,7 @@ var customTemplates = map[string]string{
 {{.Body}}
 {{end}}`,
 	"templates/skill.html": `{{template "base" .}}
-{{define "main"}}<h1>{{.Skill.Name}}</h1>{{range .Skill.Careers}}{{partial "mini" .}}{{end}}{{template "chart" .Chart}}{{end}}`,
+{{define "main"}}<h1>{{.Skill.Name}}</h1><p>{{.Skill.Description}}{{.Skill.Updated}}</p>{{.Body}}{{range .Skill.Careers}}{{partial "mini" .}}{{end}}{{template "chart" .Chart}}{{end}}`,
 	"templates/extra.html": `{{define "list"}}{{range .Careers}}{{.Category}}|{{.Updated}}|{{end}}{{end}}
 {{define "mini"}}<span>{{.Title}}: {{range .Skills}}{{.Name}}({{range .Careers}}{{.Title}},{{end}}){{end}}</span>{{end}}`,
 }
@@ -97,7 +98,7 @@ type editor struct {
 }
 
 // editKinds is how many kinds of edit step makes.
-const editKinds = 22
+const editKinds = 23
 
 var (
 	titleLine  = regexp.MustCompile(`(?m)^title: (.*)$`)
@@ -242,6 +243,20 @@ func (e *editor) step(i int) (string, []string) {
 			return save("outlook edit", outlook.ReplaceAll(data, []byte(line)))
 		}
 		return save("outlook added", addField(data, line))
+	case 21:
+		// A page about one of the career's skills: written, changed, or
+		// removed; or about a skill no career lists.
+		skill := strings.Split(string(skillsLine.FindSubmatch(data)[1]), ", ")[0]
+		name := "content/skills/" + slug.Make(skill) + ".md"
+		if e.r.Intn(4) == 0 {
+			name = "content/skills/unlisted.md"
+		}
+		if _, err := os.Stat(filepath.Join(e.src, name)); err == nil && e.r.Intn(3) == 0 {
+			os.Remove(filepath.Join(e.src, name))
+			return "skill page removed", []string{name}
+		}
+		write(e.t, e.src, name, fmt.Sprintf("---\ndescription: About it, take %d.\n---\n## What it is\n\nStep %d. See [the career](../careers/%s.md).\n", i%2, i, otherSlug))
+		return "skill page written", []string{name}
 	default:
 		if e.custom {
 			text := strings.Replace(customTemplates["templates/extra.html"], "<span>", fmt.Sprintf("<span data-v=\"%d\">", i%3), 1)

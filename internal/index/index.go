@@ -28,7 +28,10 @@ type Site struct {
 	TopPaying  []*Career
 	TopDemand  []*Career
 	LowestAI   []*Career
-	Aliases    []Alias // by path
+	// How many careers tie with the last of each top list and are left
+	// out of it: the same midpoint pay, demand or AI impact.
+	TopPayingTies, TopDemandTies, LowestAITies int
+	Aliases                                    []Alias // by path
 
 	career   map[string]*Career
 	skill    map[string]*Skill
@@ -73,6 +76,9 @@ type Category struct {
 	Name, Slug string
 	URL        string    // "categories/<slug>/"
 	Careers    []*Career // A–Z
+	// Skills are the skills most of its careers list, the most common
+	// first, then A–Z; TopSkills at most.
+	Skills []SkillCount
 }
 
 // Alias is an old URL that redirects to a page.
@@ -92,7 +98,7 @@ const MaxRelated = 5
 
 // Fixed lists the paths every site publishes, besides careers, skills,
 // plain pages and static files.
-var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
+var Fixed = []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/", "compare/", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/careers.json", "api/skills.json"}
 
 // Build indexes the careers and pages. static lists the static files'
 // output paths, so links to them resolve.
@@ -142,6 +148,10 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
 		s.paths[c.URL] = true
+		s.paths[CareerAPI(c.Slug)] = true
+		if cfg.SocialCards {
+			s.paths[c.URL+"card.png"] = true
+		}
 		s.Careers = append(s.Careers, c)
 	}
 	s.sortByTitle()
@@ -184,6 +194,10 @@ func (s *Site) indexPages(pages []*model.Page, ds *diag.List) {
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Source < pages[j].Source })
 	owner := map[string]string{}
 	for _, mp := range pages {
+		if isSkillPage(mp) {
+			s.attachSkillPage(mp, ds)
+			continue
+		}
 		if s.paths[mp.Path] {
 			who := owner[mp.Path]
 			if who == "" {
@@ -298,12 +312,25 @@ func (s *Site) sortByTitle() {
 // order makes the top lists; BySalary is made with the skills.
 func (s *Site) order() {
 	s.TopPaying = top(s.BySalary)
+	s.TopPayingTies = ties(s.BySalary, func(a, b *Career) bool { return a.mid == b.mid })
 	byDemand := append([]*Career(nil), s.BySalary...)
 	slices.SortStableFunc(byDemand, func(a, b *Career) int { return cmp.Compare(b.Demand, a.Demand) })
 	s.TopDemand = top(byDemand)
+	s.TopDemandTies = ties(byDemand, func(a, b *Career) bool { return a.Demand == b.Demand })
 	byAI := append([]*Career(nil), byDemand...)
 	slices.SortStableFunc(byAI, func(a, b *Career) int { return cmp.Compare(a.AIImpact, b.AIImpact) })
 	s.LowestAI = top(byAI)
+	s.LowestAITies = ties(byAI, func(a, b *Career) bool { return a.AIImpact == b.AIImpact })
+}
+
+// ties counts the careers after the first TopN of a sorted list that are
+// the same as the last of them.
+func ties(cs []*Career, same func(a, b *Career) bool) int {
+	n := 0
+	for i := TopN; i < len(cs) && same(cs[TopN-1], cs[i]); i++ {
+		n++
+	}
+	return n
 }
 
 func top(cs []*Career) []*Career {

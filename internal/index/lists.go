@@ -74,6 +74,9 @@ func (s *Site) indexCategories(ds *diag.List) {
 		}
 	}
 	sort.Slice(s.Categories, func(i, j int) bool { return s.Categories[i].Name < s.Categories[j].Name })
+	for _, cat := range s.Categories {
+		cat.countSkills()
+	}
 }
 
 // CategoryOf returns the category of a career.
@@ -93,6 +96,9 @@ func (s *Site) indexLists() {
 	}
 	add("careers/", len(s.Careers))
 	add("salaries/", len(s.BySalary))
+	for _, p := range SearchPaths(len(s.Careers)) {
+		s.paths[p] = true
+	}
 	for _, cat := range s.Categories {
 		add(cat.URL, len(cat.Careers))
 	}

@@ -67,7 +67,7 @@ func TestRebuildMatchesBuild(t *testing.T) {
 	}
 	cfg := model.Config{Currency: "USD", Paginate: 2}
 	prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(9), nil, nil)
-	for _, line := range []int{9, 10} {
+	for _, line := range []int{9, 9, 10} { // reused, reused from a reused index, found again
 		got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(line), nil, nil)
 		want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(line), nil, nil)
 		if gotDs.String() != wantDs.String() {
@@ -91,5 +91,43 @@ func TestRebuildMatchesBuild(t *testing.T) {
 			}
 		}
 		prev = got
+	}
+}
+
+func TestCategorySkills(t *testing.T) {
+	a, b, c := career("a", "A", "Go", "SQL", "go"), career("b", "B", "SQL", "Rust"), career("c", "C", "Python")
+	c.Category = "Other"
+	s, _ := build(t, []*model.Career{a, b, c})
+	cat := s.CategoryOf(s.CareerBySlug("a"))
+	var got []string
+	for _, sc := range cat.Skills {
+		got = append(got, sc.Name+":"+itoa(sc.Careers))
+	}
+	if strings.Join(got, " ") != "SQL:2 Go:1 Rust:1" {
+		t.Errorf("the category's skills are %v, want SQL:2 Go:1 Rust:1 (a skill written twice by a career counts once)", got)
+	}
+}
+
+func TestSkillPages(t *testing.T) {
+	doc := &model.Page{Source: "content/skills/go.md", Path: "skills/go/", Description: "A language."}
+	twice := &model.Page{Source: "content/skills/Go.md", Path: "skills/go/"}
+	none := &model.Page{Source: "content/skills/cobol.md", Path: "skills/cobol/"}
+	s, ds := build(t, []*model.Career{career("a", "A", "Go")}, doc, twice, none)
+	if sk := s.SkillBySlug("go"); sk.Doc == nil || sk.Doc.Source != "content/skills/Go.md" {
+		t.Fatalf("the skill's page is %+v", sk.Doc)
+	}
+	if len(s.Pages) != 0 || s.Exists("skills/cobol/") {
+		t.Error("a page about a skill is published on its own")
+	}
+	if u, ok := s.Content("content/skills/Go.md"); !ok || u != "skills/go/" {
+		t.Errorf("links to the skill's page lead to %q", u)
+	}
+	for _, want := range []string{
+		`content/skills/cobol.md: warning: no career lists the skill "cobol" (/skills/cobol/), so this page is not published`,
+		`content/skills/go.md: content/skills/Go.md is already the page of the skill Go`,
+	} {
+		if !strings.Contains(ds, want) {
+			t.Errorf("diagnostics:\n%s\nwant %s", ds, want)
+		}
 	}
 }

@@ -161,7 +161,7 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	for _, a := range s.Aliases {
 		w(a.Path, a.source)
 	}
-	w(strconv.Itoa(s.ListPages(len(s.Careers))))
+	w(strconv.Itoa(s.ListPages(len(s.Careers))), strconv.FormatBool(s.Config.SocialCards))
 	return h.Sum64()
 }
 
@@ -180,10 +180,19 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 			l.assets[p] = true
 		}
 	}
+	for _, p := range SearchPaths(len(s.Careers)) {
+		l.add(p, writer{what: "a file careerguide generates"})
+	}
 	for _, c := range s.Careers {
-		if why := l.add(file(c.URL), writer{what: "the page of " + c.Source}); why != "" {
-			at := c.At("slug")
-			ds.Errorf(c.Source, at.Line, at.Col, "slug", "the page /%s cannot be published: %s; set another slug", c.URL, why)
+		ps := []string{file(c.URL), CareerAPI(c.Slug)}
+		if s.Config.SocialCards {
+			ps = append(ps, c.URL+"card.png") // render.CardPath
+		}
+		for _, p := range ps {
+			if why := l.add(p, writer{what: "the page of " + c.Source}); why != "" {
+				at := c.At("slug")
+				ds.Errorf(c.Source, at.Line, at.Col, "slug", "/%s cannot be published: %s; set another slug", p, why)
+			}
 		}
 	}
 	if stop() {

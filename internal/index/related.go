@@ -30,6 +30,7 @@ func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
 		s.relatedFrom = prev
 		s.reuseRelated(prev)
+		s.relateDiags = prev.relateDiags // for the index after this one
 		ds.Add(prev.relateDiags)
 		return
 	}

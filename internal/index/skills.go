@@ -24,7 +24,10 @@ type Skill struct {
 	Min, Median, Max float64
 	Currency         string
 	OpenEnded        bool // the highest maximum is open-ended
-	idx              int  // place in the site's Skills
+	// Doc is the page written about the skill, content/skills/<slug>.md,
+	// or nil.
+	Doc *Page
+	idx int // place in the site's Skills
 }
 
 // spelling is one way a skill was written and where.

@@ -119,13 +119,16 @@ func (p *Page) At(key string) Pos { return p.Pos.At(key) }
 
 // Config is the optional site.yaml.
 type Config struct {
-	Title       string         `yaml:"title"`
-	Description string         `yaml:"description"`
-	BaseURL     string         `yaml:"base_url"`
-	Language    string         `yaml:"language"`
-	Currency    string         `yaml:"currency"`
-	Author      string         `yaml:"author"`
-	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"`
+	Language    string `yaml:"language"`
+	Currency    string `yaml:"currency"`
+	Author      string `yaml:"author"`
+	UnsafeHTML  bool   `yaml:"unsafe_html"`
+	// SocialCards draws each career's og:image; parse.Config makes it
+	// true unless site.yaml says false.
+	SocialCards bool           `yaml:"social_cards"`
 	Paginate    int            `yaml:"paginate"` // careers per list page
 	Country     string         `yaml:"country"`  // ISO 3166-1 alpha-2 code of the country the figures are for
 	Params      map[string]any `yaml:"params"`

@@ -12,7 +12,7 @@ import (
 )
 
 // ConfigFields lists the fields of site.yaml.
-var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "country", "author", "unsafe_html", "paginate", "params"}
+var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "country", "author", "unsafe_html", "paginate", "social_cards", "params"}
 
 // MaxPaginate bounds how many careers one list page may show.
 const MaxPaginate = 5000
@@ -21,6 +21,7 @@ const MaxPaginate = 5000
 // an absent file: the defaults.
 func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 	defer cfg.Defaults()
+	cfg.SocialCards = true
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return cfg
 	}
@@ -71,6 +72,10 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 			cfg.Author, _ = f.text(v, key, false)
 		case "unsafe_html":
 			cfg.UnsafeHTML, _ = f.boolean(v, key)
+		case "social_cards":
+			if b, ok := f.boolean(v, key); ok {
+				cfg.SocialCards = b
+			}
 		case "paginate":
 			if n, ok := f.number(v, key); ok {
 				if n < 1 || n > MaxPaginate || n != float64(int(n)) {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -63,6 +65,19 @@ func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
 	}
 	return ch
+}
+
+// byPay puts careers given A–Z in the order of the site's pay lists:
+// highest yearly midpoint first, then A–Z.
+func byPay(careers []*Career) []*Career {
+	mids := make(map[*Career]float64, len(careers))
+	for _, c := range careers {
+		s := c.Salary()
+		mids[c] = s.Annual(s.Mid())
+	}
+	out := slices.Clone(careers)
+	slices.SortStableFunc(out, func(a, b *Career) int { return cmp.Compare(mids[b], mids[a]) })
+	return out
 }
 
 // axis returns the step between ticks and the top of every chart's axis

@@ -24,7 +24,7 @@ func (w *worker) sitemap() ([]byte, error) {
 		}
 		urls = append(urls, e)
 	}
-	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/"}
+	fixed := []string{"", "careers/", "skills/", "salaries/", "categories/", "sources/", "compare/"}
 	for _, p := range fixed {
 		add(p, time.Time{})
 	}

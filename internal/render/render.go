@@ -57,6 +57,9 @@ const (
 	KindFeed       Kind = "feed"
 	KindRobots     Kind = "robots"
 	KindAPI        Kind = "api"
+	KindSearch     Kind = "search"
+	KindCompare    Kind = "compare"
+	KindCard       Kind = "card"
 	KindStatic     Kind = "static"
 )
 
@@ -156,6 +159,7 @@ func (r *Renderer) plan() []Job {
 		{"skills/index.html", KindSkills, ""},
 		{"categories/index.html", KindCategories, ""},
 		{"sources/index.html", KindSources, ""},
+		{"compare/index.html", KindCompare, ""},
 		{"404.html", Kind404, ""},
 		{"sitemap.xml", KindSitemap, ""},
 		{"feed.xml", KindFeed, ""},
@@ -168,8 +172,14 @@ func (r *Renderer) plan() []Job {
 	for _, c := range s.Categories {
 		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug, c.URL, len(c.Careers))
 	}
+	for _, p := range index.SearchPaths(len(s.Careers)) {
+		jobs = append(jobs, Job{p, KindSearch, p})
+	}
 	for _, c := range s.Careers {
-		jobs = append(jobs, Job{c.URL + "index.html", KindCareer, c.Slug})
+		jobs = append(jobs, Job{c.URL + "index.html", KindCareer, c.Slug}, Job{index.CareerAPI(c.Slug), KindAPI, "career " + c.Slug})
+		if s.Config.SocialCards {
+			jobs = append(jobs, Job{CardPath(c.URL), KindCard, c.Slug})
+		}
 	}
 	for _, sk := range s.Skills {
 		jobs = append(jobs, Job{sk.URL + "index.html", KindSkill, sk.Slug})
@@ -201,7 +211,19 @@ func (w *worker) render(j Job) ([]byte, error) {
 	case KindRobots:
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + w.abs("sitemap.xml") + "\n"), nil
 	case KindAPI:
+		if slug, ok := strings.CutPrefix(j.Key, "career "); ok {
+			return w.apiCareerFile(slug)
+		}
 		return w.api(j.Key)
+	case KindCard:
+		return w.card(j.Key)
+	case KindSearch:
+		w.read(kSearch, j.Key)
+		data, ok := r.values.searchFiles()[j.Key]
+		if !ok {
+			return nil, errNoItem("search file", j.Key)
+		}
+		return data, nil
 	}
 	v, name, err := w.view(j)
 	if err != nil {

@@ -30,7 +30,7 @@ type Theme struct {
 
 // pageTemplates are the templates that render whole pages.
 var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills.html", "skill.html", "salaries.html",
-	"categories.html", "category.html", "sources.html", "page.html", "404.html", "alias.html"}
+	"categories.html", "category.html", "sources.html", "compare.html", "page.html", "404.html", "alias.html"}
 
 // NewTheme parses the templates and prepares the static files.
 func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {

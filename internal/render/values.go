@@ -1,6 +1,8 @@
 package render
 
 import (
+	"sync"
+
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -28,22 +30,26 @@ const (
 	kSkill          = "skill"           // ID slug: name, URL
 	kSkillCareers   = "skill.careers"   // its careers, highest pay first
 	kSkillSpan      = "skill.span"      // the span of its careers' pay
+	kSkillDoc       = "skill.doc"       // the page written about it: description, date, body, its line and file
 	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
 	kPageBody       = "page.body"       // its Markdown body, first line and file
 	kCategory       = "category"        // ID slug: name, careers A–Z
+	kCategorySkills = "category.skills" // ID slug: its most common skills and their counts
 	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
+	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
 	kSiteCareers    = "site.careers"    // the careers A–Z
 	kSiteSkills     = "site.skills"     // the skills A–Z
 	kSitePages      = "site.pages"      // the plain pages
 	kSiteCategories = "site.categories" // the categories by name
 	kSiteBySalary   = "site.bysalary"   // the careers, highest pay first
-	kSiteTopPaying  = "site.toppaying"  // the home page's top lists
+	kSiteTopPaying  = "site.toppaying"  // the home page's top lists, and the careers tied with their last
 	kSiteTopDemand  = "site.topdemand"  //
 	kSiteLowestAI   = "site.lowestai"   //
 	kSiteAliases    = "site.aliases"    // the alias paths
 	kSiteAxis       = "site.axis"       // ID currency: the top of the charts' axis in it
+	kSearch         = "search"          // ID output path: a search or list data file's bytes (search.go)
 	kLinkFile       = "link.file"       // ID content file: the URL it is published at
 	kLinkPath       = "link.path"       // ID site path: whether the site publishes it
 	kTemplate       = "template"        // ID page template: its text
@@ -60,6 +66,9 @@ type values struct {
 	r       *Renderer
 	pages   map[string]*index.Page
 	aliases map[string]*index.Alias
+
+	searchOnce sync.Once
+	search     map[string][]byte // the search files, by path
 }
 
 func newValues(r *Renderer) *values {
@@ -85,7 +94,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 			return trace.Absent
 		}
 		hashCareer(&h, k.Kind, c)
-	case kSkill, kSkillCareers, kSkillSpan:
+	case kSkill, kSkillCareers, kSkillSpan, kSkillDoc:
 		sk := s.SkillBySlug(k.ID)
 		if sk == nil {
 			return trace.Absent
@@ -104,6 +113,15 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 		h.Str(c.Name)
 		careerSlugs(&h, c.Careers)
+	case kCategorySkills:
+		c := s.CategoryBySlug(k.ID)
+		if c == nil {
+			return trace.Absent
+		}
+		h.Int(int64(len(c.Skills)))
+		for _, sc := range c.Skills {
+			h.Str(sc.Slug).Int(int64(sc.Careers))
+		}
 	case kListPage:
 		if !v.r.hashListPage(&h, k.ID) {
 			return trace.Absent
@@ -116,18 +134,27 @@ func (v *values) Sum(k trace.Key) uint64 {
 		h.Str(a.Path).Str(a.To)
 	case kSiteConfig:
 		hashConfig(&h, s)
+	case kSiteTitle:
+		h.Str(s.Config.Title)
 	case kSiteAxis:
 		hashAxis(&h, v, k.ID)
+	case kSearch:
+		if !hashSearch(&h, v, k.ID) {
+			return trace.Absent
+		}
 	case kSiteCareers:
 		careerSlugs(&h, s.Careers)
 	case kSiteBySalary:
 		careerSlugs(&h, s.BySalary)
 	case kSiteTopPaying:
 		careerSlugs(&h, s.TopPaying)
+		h.Int(int64(s.TopPayingTies))
 	case kSiteTopDemand:
 		careerSlugs(&h, s.TopDemand)
+		h.Int(int64(s.TopDemandTies))
 	case kSiteLowestAI:
 		careerSlugs(&h, s.LowestAI)
+		h.Int(int64(s.LowestAITies))
 	case kSiteSkills:
 		skillSlugs(&h, s.Skills)
 	case kSitePages:
@@ -217,6 +244,12 @@ func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 		careerSlugs(h, sk.Careers)
 	case kSkillSpan:
 		h.Float(sk.Min).Float(sk.Median).Float(sk.Max).Str(sk.Currency).Bool(sk.OpenEnded)
+	case kSkillDoc:
+		if d := sk.Doc; d != nil {
+			h.Bool(true).Str(d.Description).Time(d.Updated).Bytes(d.Body).Int(int64(d.BodyLine)).Str(d.Source)
+		} else {
+			h.Bool(false)
+		}
 	}
 }
 
@@ -231,7 +264,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
-	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML)
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML).Bool(c.SocialCards)
 	hashAny(h, c.Params)
 }
 

@@ -87,7 +87,8 @@ func (v *View) Alias() *Alias {
 	return &Alias{v.w, v.alias}
 }
 
-// Body is the page's Markdown as HTML: a career's or a plain page's.
+// Body is the page's Markdown as HTML: a career's, a plain page's or the
+// page written about a skill.
 func (v *View) Body() (template.HTML, error) {
 	res, err := v.markdown()
 	if err != nil || res == nil {
@@ -111,6 +112,20 @@ func (v *View) Chart() *Chart {
 		v.chart = v.charts()
 	}
 	return v.chart
+}
+
+// Card is the path of the page's social card (careers/x/card.png), or ""
+// when it has none: only career pages do, unless site.yaml turns them
+// off with social_cards: false.
+func (v *View) Card() string {
+	if v.career == nil {
+		return ""
+	}
+	v.w.read(kSiteConfig, "")
+	if !v.w.r.site.Config.SocialCards {
+		return ""
+	}
+	return CardPath(v.career.URL)
 }
 
 // markdown converts the page's body once. It is not a fragment kept in
@@ -139,6 +154,13 @@ func (v *View) markdown() (*markdown.Result, error) {
 		p := v.page
 		file, url, line, src = p.Source, p.URL, p.BodyLine, p.Body
 		w.read(kPageBody, p.URL)
+	case v.skill != nil:
+		w.read(kSkillDoc, v.skill.Slug)
+		d := v.skill.Doc
+		if d == nil {
+			return nil, nil
+		}
+		file, url, line, src = d.Source, v.skill.URL, d.BodyLine, d.Body
 	default:
 		return nil, nil
 	}
@@ -256,6 +278,9 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if len(careers) == 1 {
 			desc = fmt.Sprintf("The career that needs %s, with its salary range.", sv.Name())
 		}
+		if d := sv.Description(); d != "" {
+			desc = d
+		}
 		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
 		v.skill = sk
 		v.charts = func() *Chart {
@@ -296,6 +321,13 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", v.pager.Total, plural(v.pager.Total, "career", "careers"), cv.Name())
 		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.Page)
 		v.setCanonical()
+		v.charts = func() *Chart {
+			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first."
+			if v.pager.Pages > 1 {
+				desc = fmt.Sprintf("Salary range of careers %d–%d of %s, highest midpoint first.", v.pager.First, v.pager.Last, cv.Name())
+			}
+			return w.chart(byPay(v.Items()), title, desc)
+		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Categories", "categories/"}, {cv.Name(), ""}}
 		return v, "category.html", nil
 	case KindSources:
@@ -303,6 +335,10 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v := w.newView(j.Kind, "Sources", desc, "sources/")
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Sources", ""}}
 		return v, "sources.html", nil
+	case KindCompare:
+		v := w.newView(j.Kind, "Compare careers", fmt.Sprintf("Compare two to four careers of %s side by side: pay, demand, AI impact and skills.", site.Config().Title), "compare/")
+		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Compare", ""}}
+		return v, "compare.html", nil
 	case KindPage:
 		p := w.r.values.pages[j.Key]
 		if p == nil {

@@ -24,6 +24,13 @@ func (s *Site) Config() model.Config {
 	return s.w.r.site.Config
 }
 
+// Title is site.yaml's title: the same as .Config.Title, for what shows
+// the title alone.
+func (s *Site) Title() string {
+	s.w.read(kSiteTitle, "")
+	return s.w.r.site.Config.Title
+}
+
 // Careers lists every career, A–Z by title.
 func (s *Site) Careers() []*Career {
 	s.w.read(kSiteCareers, "")
@@ -52,6 +59,26 @@ func (s *Site) TopDemand() []*Career {
 func (s *Site) LowestAI() []*Career {
 	s.w.read(kSiteLowestAI, "")
 	return s.w.careers(s.w.r.site.LowestAI)
+}
+
+// TopPayingTies, TopDemandTies and LowestAITies count the careers left
+// out of a top list that tie with its last: the same midpoint pay,
+// demand or AI impact.
+func (s *Site) TopPayingTies() int {
+	s.w.read(kSiteTopPaying, "")
+	return s.w.r.site.TopPayingTies
+}
+
+// TopDemandTies: see TopPayingTies.
+func (s *Site) TopDemandTies() int {
+	s.w.read(kSiteTopDemand, "")
+	return s.w.r.site.TopDemandTies
+}
+
+// LowestAITies: see TopPayingTies.
+func (s *Site) LowestAITies() int {
+	s.w.read(kSiteLowestAI, "")
+	return s.w.r.site.LowestAITies
 }
 
 // Skills lists every skill, A–Z by name.
@@ -296,6 +323,33 @@ func (s *Skill) Currency() string { return s.span().Currency }
 // OpenEnded reports whether the highest pay is open-ended.
 func (s *Skill) OpenEnded() bool { return s.span().OpenEnded }
 
+func (s *Skill) doc() *index.Page {
+	s.w.read(kSkillDoc, s.s.Slug)
+	return s.s.Doc
+}
+
+// HasPage reports whether a page was written about the skill
+// (content/skills/<slug>.md); its body is the skill page's .Body.
+func (s *Skill) HasPage() bool { return s.doc() != nil }
+
+// Description is the one-line description of the skill its page gives,
+// or "".
+func (s *Skill) Description() string {
+	if d := s.doc(); d != nil {
+		return d.Description
+	}
+	return ""
+}
+
+// Updated is when the skill's page was last reviewed; zero when not
+// dated or when there is no page.
+func (s *Skill) Updated() time.Time {
+	if d := s.doc(); d != nil {
+		return d.Updated
+	}
+	return time.Time{}
+}
+
 // Page is a plain page such as content/about.md.
 type Page struct {
 	w *worker
@@ -350,6 +404,23 @@ func (c *Category) URL() string { return c.c.URL }
 
 // Careers lists the category's careers, A–Z.
 func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
+
+// Skills are the skills most common among the category's careers, the
+// most common first.
+func (c *Category) Skills() []*SkillCount {
+	c.w.read(kCategorySkills, c.c.Slug)
+	out := make([]*SkillCount, len(c.c.Skills))
+	for i, sc := range c.c.Skills {
+		out[i] = &SkillCount{Skill: &Skill{c.w, sc.Skill}, Careers: sc.Careers}
+	}
+	return out
+}
+
+// SkillCount is a skill and how many careers of a category list it.
+type SkillCount struct {
+	*Skill
+	Careers int
+}
 
 // Alias is an old URL that redirects to a page.
 type Alias struct {

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,10 +33,10 @@ func testCareers() []*model.Career {
 
 // testRenderer indexes careers and returns a renderer and a worker whose
 // reads go to a fresh recorder.
-func testRenderer(t *testing.T, careers []*model.Career) (*Renderer, *worker) {
+func testRenderer(t *testing.T, careers []*model.Career, more ...*model.Page) (*Renderer, *worker) {
 	t.Helper()
 	theme := testTheme(t)
-	pages := []*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}
+	pages := append([]*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}, more...)
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, careers, pages, theme.StaticPaths())
 	r := New(site, theme, trace.NewCache(), Options{}, nil)
 	w := &worker{r: r, rec: &trace.Recorder{}}
@@ -112,6 +114,8 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{career, "Related", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
 		{related, "Pinned", key(kCareerRelated, "a"), on(func(a *model.Career) { a.Related = nil })},
 		{related, "Shared", key(kCareerRelated, "a"), func(cs []*model.Career) { cs[1].Skills = []string{"SQL"} }},
+		{skill, "Description", key(kSkillDoc, "go"), nil},
+		{skill, "HasPage", key(kSkillDoc, "go"), nil},
 		{skill, "Name", key(kSkill, "go"), func(cs []*model.Career) { cs[0].Skills[0], cs[1].Skills[0] = "GO", "GO" }},
 		{skill, "Careers", key(kSkillCareers, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{skill, "Max", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
@@ -120,6 +124,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Median = 19 }},
 		{cat, "Careers", key(kCategory, "cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
+		{site, "Title", key(kSiteTitle, ""), nil},
 		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
 		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Max = 99 }},
 		{site, "BySalary", key(kSiteBySalary, ""), func(cs []*model.Career) { cs[1].Salary.Median = 19 }},
@@ -128,6 +133,7 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{site, "TopPaying", key(kSiteTopPaying, ""), func(cs []*model.Career) { cs[2].Salary.Max = 99 }},
 		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
 		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
+		{cat, "Skills", key(kCategorySkills, "cat"), func(cs []*model.Career) { cs[2].Skills = []string{"Go"} }},
 		{cat, "Name", key(kCategory, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
 		{career, "CategoryURL", key(kCareerCategory, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
@@ -168,4 +174,111 @@ func recorded(rec *trace.Recorder, k trace.Key) bool {
 		}
 	}
 	return false
+}
+
+// TestSkillPageSum checks that every field of a page about a skill that
+// the skill page shows changes the value its accessors record.
+func TestSkillPageSum(t *testing.T) {
+	doc := func() *model.Page {
+		return &model.Page{Source: "content/skills/go.md", Path: "skills/go/", Description: "D", Body: []byte("b"), BodyLine: 4,
+			Updated: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
+	}
+	r, _ := testRenderer(t, testCareers(), doc())
+	sum := r.Values().Sum(key(kSkillDoc, "go"))
+	if none, _ := testRenderer(t, testCareers()); none.Values().Sum(key(kSkillDoc, "go")) == sum {
+		t.Error("the sum is the same without the page")
+	}
+	for name, change := range map[string]func(*model.Page){
+		"description": func(p *model.Page) { p.Description = "E" },
+		"body":        func(p *model.Page) { p.Body = []byte("c") },
+		"line":        func(p *model.Page) { p.BodyLine = 5 },
+		"updated":     func(p *model.Page) { p.Updated = p.Updated.AddDate(0, 0, 1) },
+	} {
+		d := doc()
+		change(d)
+		if r2, _ := testRenderer(t, testCareers(), d); r2.Values().Sum(key(kSkillDoc, "go")) == sum {
+			t.Errorf("a change of the %s leaves the sum as it was", name)
+		}
+	}
+}
+
+// TestTies checks the counts of careers tied with a top list's last: what
+// they show and that the key they record changes with them.
+func TestTies(t *testing.T) {
+	seven := func() []*model.Career {
+		cs := testCareers()
+		for i := 0; i < 4; i++ {
+			c := *cs[2]
+			c.Slug, c.Title, c.Source = fmt.Sprint("d", i), fmt.Sprint("Delta ", i), fmt.Sprint("content/careers/d", i, ".md")
+			cs = append(cs, &c)
+		}
+		return cs
+	}
+	for _, tc := range []struct {
+		method string
+		k      trace.Key
+		change func(c *model.Career)
+	}{
+		{"TopDemandTies", key(kSiteTopDemand, ""), func(c *model.Career) { c.Demand = model.Low }},
+		{"LowestAITies", key(kSiteLowestAI, ""), func(c *model.Career) { c.AIImpact = model.VeryHigh }},
+		{"TopPayingTies", key(kSiteTopPaying, ""), func(c *model.Career) { c.Salary.Max = 15 }},
+	} {
+		r, w := testRenderer(t, seven())
+		got := reflect.ValueOf(&Site{w}).MethodByName(tc.method).Call(nil)[0].Int()
+		if got != 2 || !recorded(w.rec, tc.k) {
+			t.Errorf("%s = %d, want 2 of 7 equal careers; recorded %v", tc.method, got, w.rec.Reads())
+		}
+		cs := seven()
+		tc.change(cs[6])
+		r2, w2 := testRenderer(t, cs)
+		if n := reflect.ValueOf(&Site{w2}).MethodByName(tc.method).Call(nil)[0].Int(); n != 1 {
+			t.Errorf("%s = %d after a change, want 1", tc.method, n)
+		}
+		if r.Values().Sum(tc.k) == r2.Values().Sum(tc.k) {
+			t.Errorf("%s changed but the sum of %s did not", tc.method, tc.k)
+		}
+	}
+}
+
+// TestSearchFiles decodes the search files as the theme's script does:
+// each word's careers and where it is in them, and each career's record.
+func TestSearchFiles(t *testing.T) {
+	r, _ := testRenderer(t, testCareers())
+	files := r.values.searchFiles()
+	var meta struct {
+		Careers, Chunk, Buckets int
+		Categories              []struct{ Name, Slug string }
+		Axis                    map[string]float64
+	}
+	if err := json.Unmarshal(files["api/search/meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Careers != 3 || meta.Buckets != 1 || meta.Chunk != 100 || len(meta.Categories) != 1 || meta.Axis["USD"] <= 0 {
+		t.Fatalf("meta %+v", meta)
+	}
+	var words struct{ Words map[string][]int }
+	json.Unmarshal(files["api/search/t0.json"], &words)
+	decode := func(w string) string {
+		var out []string
+		id := 0
+		for _, v := range words.Words[w] {
+			id += v / 16
+			out = append(out, fmt.Sprintf("%d:%d", id, v%16))
+		}
+		return strings.Join(out, " ")
+	}
+	// Alpha, Beta and Gamma A–Z are 0, 1 and 2; Go is a skill of the first two.
+	for w, want := range map[string]string{"go": "0:4 1:4", "beta": "1:3", "sql": "0:4 1:4 2:4", "cat": "0:8 1:8 2:8"} {
+		if got := decode(w); got != want {
+			t.Errorf("%q names %q, want %q", w, got, want)
+		}
+	}
+	var recs struct{ Careers [][]any }
+	json.Unmarshal(files["api/search/c0.json"], &recs)
+	if len(recs.Careers) != 3 || fmt.Sprint(recs.Careers[1][:6]) != "[b Beta 0 3 1 USD]" || recs.Careers[1][11] != "$10 – $20 per year" {
+		t.Errorf("records %v", recs.Careers)
+	}
+	if got := searchWords("Café C++ & C#, .NET"); strings.Join(got, " ") != "cafe c++ c# net" {
+		t.Errorf("words %q", got)
+	}
 }

@@ -1,8 +1,22 @@
 // careerguide default theme. Everything here enhances pages that already
-// work without JavaScript.
+// work without JavaScript. The site's data is read in small pieces from
+// api/search/ (see internal/render/search.go for their layout) and
+// api/careers/<slug>.json, never as one large download. This file is on
+// every page: the theme toggle, the data and search. lists.js (careers
+// A–Z and salaries) and compare.js (the compare page) build on it.
 (function () {
   "use strict";
-  var doc = document, root = doc.documentElement;
+  var doc = document, root = doc.documentElement, body = doc.body;
+  var base = body.getAttribute("data-base") || "/";
+  var dataDir = body.getAttribute("data-search") || base + "api/search/";
+
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function slice(list) { return Array.prototype.slice.call(list); }
 
   // Theme toggle: follows the system until the reader picks, then remembers.
   function themeToggle() {
@@ -23,57 +37,119 @@
     });
   }
 
-  // Search over the site's own JSON.
-  var data = null, loading = null;
-  function load() {
-    if (data) return Promise.resolve(data);
-    if (!loading) {
-      loading = fetch(doc.body.getAttribute("data-api")).then(function (r) {
-        if (!r.ok) throw new Error(r.status);
+  // ---- The data, fetched once per file.
+  var cache = {};
+  function getJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
         return r.json();
-      }).then(function (j) {
-        data = j.careers.map(function (c) {
-          c.hay = [c.title, c.summary, c.category].concat(c.skills).join(" ").toLowerCase();
-          c.skillSet = c.skills.map(function (s) { return s.toLowerCase(); });
-          return c;
-        });
-        return data;
       });
+      cache[url].catch(function () { delete cache[url]; });
     }
-    return loading;
+    return cache[url];
   }
-  function score(c, words) {
-    var s = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (c.hay.indexOf(w) < 0) return 0;
-      if (c.title.toLowerCase().indexOf(w) === 0) s += 8;
-      else if (c.title.toLowerCase().indexOf(w) > 0) s += 5;
-      if (c.skillSet.indexOf(w) >= 0) s += 4;
-      s += 1;
-    }
-    return s;
+  function meta() { return getJSON(dataDir + "meta.json"); }
+  // words splits text as the build does: accents removed, lower case,
+  // runs of letters, digits, + and #.
+  function words(s) {
+    if (s.normalize) s = s.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC");
+    return s.toLowerCase().split(/[^\p{L}\p{N}+#]+/u).filter(Boolean);
   }
+  function fnv(s) {
+    var bytes = new TextEncoder().encode(s), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function bucketOf(w, n) { return fnv(Array.from(w).slice(0, 2).join("")) % n; }
+  function levelKey(name) { return name.toLowerCase().replace(/ /g, "-"); }
+
+  // search finds the careers that have, for every word typed, a word
+  // starting with it (a one-letter word must match whole, as C or R):
+  // ids in A–Z order with scores, best first.
   function search(q) {
-    var words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!words.length) return [];
-    return data.map(function (c) { return { c: c, s: score(c, words) }; })
-      .filter(function (x) { return x.s > 0; })
-      .sort(function (a, b) { return b.s - a.s || a.c.title.localeCompare(b.c.title); })
-      .map(function (x) { return x.c; });
+    var qs = words(q);
+    if (!qs.length) return Promise.resolve([]);
+    return meta().then(function (m) {
+      var files = {};
+      qs.forEach(function (w) { files[bucketOf(w, m.buckets)] = true; });
+      return Promise.all(Object.keys(files).map(function (b) {
+        return getJSON(dataDir + "t" + b + ".json").then(function (t) { return [b, t.words]; });
+      })).then(function (got) {
+        var byBucket = {}, total = null;
+        got.forEach(function (x) { byBucket[x[0]] = x[1]; });
+        qs.forEach(function (q) {
+          var ws = byBucket[bucketOf(q, m.buckets)], scores = {}, single = Array.from(q).length < 2;
+          Object.keys(ws).forEach(function (w) {
+            if (single ? w !== q : w.lastIndexOf(q, 0) !== 0) return;
+            var list = ws[w], id = 0;
+            for (var i = 0; i < list.length; i++) {
+              id += Math.floor(list[i] / 16);
+              var f = list[i] % 16, s = 1;
+              if (f & 2) s += 8; else if (f & 1) s += 5;
+              if (f & 4) s += w === q ? 4 : 2;
+              if (!(id in scores) || scores[id] < s) scores[id] = s;
+            }
+          });
+          if (total === null) { total = scores; return; }
+          var next = {};
+          Object.keys(total).forEach(function (id) { if (id in scores) next[id] = total[id] + scores[id]; });
+          total = next;
+        });
+        return Object.keys(total).map(function (id) { return { id: +id, s: total[id] }; })
+          .sort(function (a, b) { return b.s - a.s || a.id - b.id; });
+      });
+    });
   }
-  function el(tag, cls, text) {
-    var e = doc.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
+
+  // records returns the careers with the ids, in that order.
+  function records(ids) {
+    return meta().then(function (m) {
+      var need = {};
+      ids.forEach(function (id) { need[Math.floor(id / m.chunk)] = true; });
+      return Promise.all(Object.keys(need).map(function (k) {
+        return getJSON(dataDir + "c" + k + ".json").then(function (c) { return [k, c.careers]; });
+      })).then(function (got) {
+        var by = {};
+        got.forEach(function (x) { by[x[0]] = x[1]; });
+        return ids.map(function (id) { return record(by[Math.floor(id / m.chunk)][id % m.chunk], id, m); });
+      });
+    });
   }
+  function allRecords() {
+    return meta().then(function (m) {
+      var ids = [];
+      for (var i = 0; i < m.careers; i++) ids.push(i);
+      return records(ids);
+    });
+  }
+  function record(r, id, m) {
+    return {
+      id: id, slug: r[0], title: r[1], category: m.categories[r[2]], demand: r[3], ai: r[4], currency: r[5],
+      lo: r[6], hi: r[7], mid: r[13], open: r[8] === 1, minText: r[9], maxText: r[10], text: r[11], yearText: r[12], typText: r[14],
+      url: base + "careers/" + r[0] + "/"
+    };
+  }
+
+  // A demand or AI impact meter, as the build draws it.
+  function meter(kind, level, names) {
+    var outer = el("span", kind), name = names[level - 1] || "";
+    var lv = el("span", "level level-" + levelKey(name)), dots = el("span", "dots");
+    dots.setAttribute("aria-hidden", "true");
+    for (var i = 1; i <= 4; i++) dots.appendChild(el("i", i <= level ? "on" : ""));
+    lv.appendChild(dots);
+    lv.appendChild(doc.createTextNode(name));
+    outer.appendChild(lv);
+    return outer;
+  }
+
+  // ---- Search boxes.
   function searchBox(form) {
     var input = form.querySelector("input[type=search]");
     var box = form.querySelector(".search-results");
     if (!input || !box) return;
     var list = box.querySelector("ul"), status = box.querySelector("[role=status]");
-    var listId = input.id + "-list", active = -1;
+    var listId = input.id + "-list", active = -1, asked = 0;
     list.id = listId;
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Search results");
@@ -90,13 +166,10 @@
       input.setAttribute("aria-activedescendant", ls[active].id);
       ls[active].scrollIntoView({ block: "nearest" });
     }
-    function render() {
-      var q = input.value.trim();
+    function show(q, hits, total) {
       active = -1;
       input.removeAttribute("aria-activedescendant");
       list.textContent = "";
-      if (!q) { box.hidden = true; input.setAttribute("aria-expanded", "false"); status.textContent = ""; return; }
-      var hits = search(q).slice(0, 12);
       hits.forEach(function (c, i) {
         var li = el("li"), a = el("a");
         li.setAttribute("role", "presentation");
@@ -105,21 +178,30 @@
         a.setAttribute("role", "option");
         a.setAttribute("aria-selected", "false");
         a.appendChild(el("span", "", c.title));
-        a.appendChild(el("span", "meta", c.salary.text + " · " + c.category));
+        a.appendChild(el("span", "meta", c.text + " · " + c.category.name));
         li.appendChild(a);
         list.appendChild(li);
       });
       box.hidden = false;
       list.hidden = !hits.length;
       input.setAttribute("aria-expanded", hits.length ? "true" : "false");
-      status.textContent = hits.length ? hits.length + (hits.length === 1 ? " career found" : " careers found") : "No career matches " + q;
+      status.textContent = total ? total + (total === 1 ? " career found" : " careers found") + (total > hits.length ? ", the first " + hits.length + " shown" : "") : "No career matches " + q;
     }
-    input.addEventListener("input", function () { load().then(render, function () { box.hidden = true; }); });
-    input.addEventListener("focus", function () { load(); });
+    function run() {
+      var q = input.value.trim(), mine = ++asked;
+      if (!q) { box.hidden = true; input.setAttribute("aria-expanded", "false"); status.textContent = ""; list.textContent = ""; return; }
+      search(q).then(function (hits) {
+        return records(hits.slice(0, 12).map(function (h) { return h.id; })).then(function (rs) {
+          if (mine === asked) show(q, rs, hits.length);
+        });
+      }).catch(function () { if (mine === asked) box.hidden = true; });
+    }
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () { meta().catch(function () {}); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
-      else if (e.key === "Escape") { input.value = ""; render(); }
+      else if (e.key === "Escape") { input.value = ""; run(); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); links()[active].click(); }
     });
     form.addEventListener("submit", function (e) {
@@ -128,104 +210,15 @@
     });
   }
 
-  // Careers A–Z: filter the list by the ?q= the search form sends.
-  function filterList() {
-    var list = doc.querySelector("[data-filterable]");
-    if (!list) return;
-    var input = doc.querySelector(".search input[type=search]");
-    var none = doc.querySelector(".no-match");
-    var apply = function (q) {
-      var words = q.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
-      list.querySelectorAll("li").forEach(function (li) {
-        var hay = li.getAttribute("data-search");
-        var ok = words.every(function (w) { return hay.indexOf(w) >= 0; });
-        li.hidden = !ok;
-        if (ok) shown++;
-      });
-      if (none) none.hidden = shown > 0;
-    };
-    var q = new URLSearchParams(location.search).get("q") || "";
-    if (input) {
-      input.value = q;
-      input.addEventListener("input", function () { apply(input.value); });
-    }
-    apply(q);
-  }
-
-  // Salary table: sortable columns, filters, and a chart that follows.
-  function salaryTable() {
-    var table = doc.querySelector("table[data-sortable]");
-    if (!table) return;
-    var tbody = table.tBodies[0], heads = table.tHead.rows[0].cells;
-    var caption = table.caption;
-    var rows = Array.prototype.slice.call(tbody.rows);
-    var form = doc.querySelector("form.filters");
-    var list = doc.querySelector(".chart .bars");
-    var bars = {};
-    if (list) list.querySelectorAll("li[data-slug]").forEach(function (li) { bars[li.getAttribute("data-slug")] = li; });
-
-    function value(row, i) {
-      var cell = row.cells[i], v = cell.getAttribute("data-value");
-      return heads[i].getAttribute("data-type") === "number" ? Number(v) : (v || cell.textContent).toLowerCase();
-    }
-    // The chart shows the table's rows, in the table's order.
-    function follow() {
-      if (!list) return;
-      var shown = 0;
-      Array.prototype.forEach.call(tbody.rows, function (row) {
-        var li = bars[row.getAttribute("data-slug")];
-        if (!li) return;
-        li.hidden = row.hidden;
-        list.appendChild(li);
-        if (!row.hidden) shown++;
-      });
-      list.parentNode.hidden = shown === 0;
-    }
-    Array.prototype.forEach.call(heads, function (th, i) {
-      var b = el("button", "", th.textContent);
-      b.type = "button";
-      th.textContent = "";
-      th.appendChild(b);
-      b.addEventListener("click", function () {
-        var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
-        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-        th.setAttribute("aria-sort", dir);
-        var sorted = rows.slice().sort(function (a, b) {
-          var x = value(a, i), y = value(b, i), c = x < y ? -1 : x > y ? 1 : 0;
-          return dir === "ascending" ? c : -c;
-        });
-        sorted.forEach(function (r) { tbody.appendChild(r); });
-        caption.textContent = "All careers, sorted by " + b.textContent.toLowerCase() + ", " + (dir === "ascending" ? "lowest" : "highest") + " first";
-        follow();
-      });
-    });
-    if (form) {
-      // The categories of the careers shown, A–Z.
-      var cats = {};
-      rows.forEach(function (r) { cats[r.getAttribute("data-category")] = true; });
-      Object.keys(cats).sort().forEach(function (c) { form.category.appendChild(el("option", "", c)); });
-      form.hidden = false;
-      var count = form.querySelector(".filter-count");
-      form.addEventListener("change", function () {
-        var want = { demand: form.demand.value, ai: form.ai.value, category: form.category.value }, n = 0;
-        rows.forEach(function (r) {
-          var ok = Object.keys(want).every(function (k) { return !want[k] || r.getAttribute("data-" + k) === want[k]; });
-          r.hidden = !ok;
-          if (ok) n++;
-        });
-        count.textContent = n + " of " + rows.length + " careers shown";
-        caption.textContent = caption.textContent.replace(/ \(filtered\)$/, "") + (n < rows.length ? " (filtered)" : "");
-        follow();
-      });
-      form.addEventListener("submit", function (e) { e.preventDefault(); });
-    }
-  }
+  // What the page scripts (lists.js, compare.js) use.
+  window.careerguide = {
+    base: base, el: el, slice: slice, getJSON: getJSON, meta: meta, search: search,
+    records: records, allRecords: allRecords, levelKey: levelKey, meter: meter
+  };
 
   function init() {
     themeToggle();
     doc.querySelectorAll("form.search").forEach(searchBox);
-    filterList();
-    salaryTable();
   }
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
   else init();
