@@ -55,9 +55,13 @@ func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 			continue
 		}
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
+		// A bar is at least half a percent wide, and ends on the axis: a
+		// pay floor at the top of it is drawn just below.
 		left := pct(annual.Min)
+		width := math.Max(pct(annual.Top())-left, 0.5)
+		left = math.Min(left, 100-width)
 		ch.Bars = append(ch.Bars, Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(),
-			Left: left, Width: math.Max(pct(annual.Max)-left, 0.5), OpenEnded: s.OpenEnded})
+			Left: left, Width: width, OpenEnded: s.OpenEnded})
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {
 		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
@@ -71,7 +75,7 @@ func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 func (v *values) axis(cur string) (step, top float64) {
 	for _, c := range v.r.site.Careers {
 		if s := c.Salary; s.Currency == cur {
-			top = math.Max(top, s.Annual(s.Max))
+			top = math.Max(top, s.Annual(s.Top()))
 		}
 	}
 	step = niceStep(top)
