@@ -92,9 +92,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(c.stdout, "built %s (%s, %s) in %s → %s (%s written, %d unchanged, %d removed)\n",
+		fmt.Fprintf(c.stdout, "built %s (%s, %s) in %s → %s (%s written, %d unchanged, %d removed)%s\n",
 			pagesAndFiles(res.Pages, res.Files), count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"),
-			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed)
+			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed, draftsLeftOut(res))
 	}
 	return nil
 }
@@ -165,6 +165,15 @@ func pagesAndFiles(pages, files int) string {
 	return s
 }
 
+// draftsLeftOut says how many drafts a build left out, and how to include
+// them: " (2 drafts left out; --drafts includes them)", or "".
+func draftsLeftOut(res *build.Result) string {
+	if res.Drafts == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s left out; --drafts includes %s)", count(res.Drafts, "draft", "drafts"), plural(res.Drafts, "it", "them"))
+}
+
 // summary is the line that `build --watch` and `serve` print after a
 // build: the whole output after the first build, the files rendered again
 // after a change.
@@ -174,7 +183,7 @@ func pagesAndFiles(pages, files int) string {
 func summary(changed []string, res *build.Result) string {
 	ms := res.Duration.Milliseconds()
 	if changed == nil {
-		return fmt.Sprintf("built %s in %d ms", pagesAndFiles(res.Pages, res.Files), ms)
+		return fmt.Sprintf("built %s in %d ms%s", pagesAndFiles(res.Pages, res.Files), ms, draftsLeftOut(res))
 	}
 	what := changed[0]
 	if len(changed) > 1 {

@@ -84,11 +84,12 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.timed("read", &t)
 	res.Diags.Add(in.diags)
-	careers, pages, err := s.parse(ctx, in)
+	careers, pages, drafts, err := s.parse(ctx, in)
 	if err != nil {
 		return res, err
 	}
 	res.timed("parse", &t)
+	res.Drafts = drafts
 	if s.afterParse != nil {
 		s.afterParse()
 	}

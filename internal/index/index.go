@@ -145,6 +145,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		s.Careers = append(s.Careers, c)
 	}
 	s.sortByTitle()
+	s.sameTitles(&ds)
 	for _, step := range []func(){
 		func() { s.indexSkills(stop, &ds) },
 		func() { s.indexPages(pages, &ds) },
@@ -281,7 +282,7 @@ func (s *Site) Paths() []string {
 func (s *Site) sortByTitle() {
 	keys := make(map[*Career]string, len(s.Careers))
 	for _, c := range s.Careers {
-		keys[c] = strings.ToLower(c.Title)
+		keys[c] = titleKey(c.Title)
 	}
 	sort.SliceStable(s.Careers, func(i, j int) bool {
 		a, b := s.Careers[i], s.Careers[j]
@@ -294,6 +295,24 @@ func (s *Site) sortByTitle() {
 		c.rank = i
 	}
 }
+
+// sameTitles warns about careers that have the title of another, ignoring
+// case and spaces: readers could not tell them apart in lists and search.
+// The careers are in A–Z order, so such careers are next to each other.
+func (s *Site) sameTitles(ds *diag.List) {
+	first := 0
+	for i := 1; i < len(s.Careers); i++ {
+		a, c := s.Careers[first], s.Careers[i]
+		if titleKey(a.Title) != titleKey(c.Title) {
+			first = i
+			continue
+		}
+		at := c.At("title")
+		ds.Warnf(c.Source, at.Line, at.Col, "title", "%q is also the title of %s; readers cannot tell the two apart, so give one of them another title", c.Title, a.Source)
+	}
+}
+
+func titleKey(t string) string { return strings.Join(strings.Fields(strings.ToLower(t)), " ") }
 
 // order makes the top lists; BySalary is made with the skills.
 func (s *Site) order() {

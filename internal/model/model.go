@@ -75,8 +75,8 @@ type Page struct {
 // stages after parsing: the slug, and each item of skills, aliases and
 // related.
 type Positions struct {
-	Slug, Category, Salary   Pos
-	Skills, Aliases, Related []Pos
+	Title, Slug, Category, Salary Pos
+	Skills, Aliases, Related      []Pos
 }
 
 // At returns the position of key: "slug", or a list item such as
@@ -84,6 +84,10 @@ type Positions struct {
 func (p Positions) At(key string) Pos {
 	var list []Pos
 	switch {
+	case key == "title":
+		if p.Title.Line > 0 {
+			return p.Title
+		}
 	case key == "slug":
 		if p.Slug.Line > 0 {
 			return p.Slug

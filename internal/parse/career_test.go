@@ -154,6 +154,22 @@ func TestCareerRules(t *testing.T) {
 		{"implausibly low per month", salaryAs(`{min: 50, max: 90, period: month}`),
 			[]string{`content/careers/x.md:5:15: warning: salary: $50 is below 1,000 a year (50 per month is 600 a year), too little for a salary; check the figure, its K (45K is 45,000) and its period`}},
 		{"hourly is plausible", salaryAs(`"$25–$45/hour"`), nil},
+		// YAML mistakes come with their fix.
+		{"tab indents", strings.Replace(valid, "  max: 220000", "\tmax: 220000", 1),
+			[]string{"content/careers/x.md:7:1: malformed yaml frontmatter: found a tab character that violates indentation; use spaces, not tabs, to indent"}},
+		{"tab indents a list", strings.Replace(valid, "skills: [Python, Go, SQL]", "skills:\n\t- Go", 1),
+			[]string{"content/careers/x.md:14:1: malformed yaml frontmatter: found character that cannot start any token; use spaces, not tabs, to indent"}},
+		{"tab before a key", with("summary:", "\tsummary: Build the server side."),
+			[]string{"content/careers/x.md:3:1: malformed yaml frontmatter: found a tab character that violates indentation; use spaces, not tabs, to indent"}},
+		{"colon in a value", with("summary:", "summary: Note: build the server side."),
+			[]string{`content/careers/x.md:3: malformed yaml frontmatter: mapping values are not allowed in this context; quote a value that holds ": ", such as summary: "Note: build the server side."`}},
+		{"unclosed quote", with("title:", `title: "Backend Engineering`),
+			[]string{`content/careers/x.md:2:8: malformed yaml frontmatter: the quote " opened here is never closed; end the value with "`}},
+		{"unclosed quote in a list", with("skills:", `skills: [Python, 'Go, SQL]`),
+			[]string{`content/careers/x.md:13:18: malformed yaml frontmatter: the quote ' opened here is never closed; end the value with '`}},
+		{"quotes that close", with("summary:", `summary: "It's \"fine\"" # a comment with "`), nil},
+		{"value starting with @", with("summary:", "summary: @handle"),
+			[]string{"content/careers/x.md:3: malformed yaml frontmatter: found character that cannot start any token; quote a value that starts with @ or `"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,6 +223,16 @@ func TestPage(t *testing.T) {
 	Page("content/about.md", []byte("---\ndescription: x\n---\n"), &ds)
 	if ds.String() != "content/about.md:1:1: title: required field is missing\n" {
 		t.Errorf("got %s", ds)
+	}
+	// A career outside content/careers/: one warning saying where it
+	// belongs, not one for each of its fields.
+	ds = nil
+	p = Page("content/jobs/data-engineer.md", []byte(strings.Replace(valid, "updated:", "sumary: x\nupdated:", 1)), &ds)
+	want := `content/jobs/data-engineer.md:3:1: warning: this file has a career's fields (summary, category, salary, demand, ai_impact, skills), but careers are read only from content/careers/; move it to content/careers/data-engineer.md to make it a career (as a plain page here, those fields are ignored)
+content/jobs/data-engineer.md:14:1: warning: sumary: unknown field; did you mean summary?
+`
+	if p == nil || ds.String() != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
 	}
 }
 

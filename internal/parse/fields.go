@@ -78,7 +78,7 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 // positions returns what later stages need of the recorded positions.
 func (f *fields) positions() model.Positions {
 	var p model.Positions
-	p.Slug, p.Category, p.Salary = f.pos["slug"], f.pos["category"], f.keys["salary"]
+	p.Title, p.Slug, p.Category, p.Salary = f.pos["title"], f.pos["slug"], f.pos["category"], f.keys["salary"]
 	p.Skills = f.skillPos
 	for _, l := range []struct {
 		name string
