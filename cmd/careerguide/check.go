@@ -45,5 +45,6 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "ok: %s, %s, %s checked%s\n", count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"), pagesAndFiles(res.Pages, res.Files), draftsLeftOut(res))
+	printBaseURLNote(c.stdout, res)
 	return nil
 }
