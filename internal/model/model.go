@@ -130,8 +130,10 @@ type Config struct {
 	Currency    string         `yaml:"currency"`
 	Author      string         `yaml:"author"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
-	Paginate    int            `yaml:"paginate"` // careers per list page
-	Country     string         `yaml:"country"`  // ISO 3166-1 alpha-2 code of the country the figures are for
+	Paginate    int            `yaml:"paginate"`     // careers per list page
+	Country     string         `yaml:"country"`      // ISO 3166-1 alpha-2 code of the country the figures are for
+	ThemeColor  string         `yaml:"theme_color"`  // CSS hex colour of the browser's chrome, light scheme
+	AccentColor string         `yaml:"accent_color"` // CSS hex colour of links, buttons and bars, light scheme
 	Params      map[string]any `yaml:"params"`
 }
 

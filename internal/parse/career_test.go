@@ -260,6 +260,17 @@ func TestConfig(t *testing.T) {
 		}
 	}
 	ds = nil
+	cfg = Config("site.yaml", []byte("theme_color: \"#0D6E63\"\naccent_color: '#abc'\n"), &ds)
+	if cfg.ThemeColor != "#0d6e63" || cfg.AccentColor != "#abc" || len(ds) > 0 {
+		t.Errorf("colours %q %q, diags %s", cfg.ThemeColor, cfg.AccentColor, ds)
+	}
+	Config("site.yaml", []byte("theme_color: #0d6e63\naccent_color: teal\n"), &ds)
+	if want := `site.yaml:1:14: theme_color: #0d6e63 is read as a comment; quote the colour: theme_color: "#0d6e63"
+site.yaml:2:15: accent_color: "teal" is not a CSS hex colour; write it as "#rgb" or "#rrggbb", such as "#0d6e63"
+`; ds.String() != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
+	}
+	ds = nil
 	Config("site.yaml", []byte("title: [\n"), &ds)
 	if !ds.HasErrors() || ds[0].String() != "site.yaml:2: malformed YAML: did not find expected node content" {
 		t.Errorf("malformed site.yaml: %s", ds)

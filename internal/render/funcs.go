@@ -25,6 +25,13 @@ func funcs(set *tmplSet) template.FuncMap {
 		// asset returns the link to a theme file by its path in static/,
 		// hashed when it is CSS or JS.
 		"asset": func(p string) string { return set.bind.asset(p) },
+		// hasAsset reports whether the site or theme has the static file
+		// p: {{if hasAsset "assets/custom.css"}}.
+		"hasAsset": func(p string) bool { return set.bind.hasAsset(p) },
+		// include renders the shared template name, a file of templates/
+		// such as "head.html", when the site or theme has it, and nothing
+		// otherwise.
+		"include": func(name string, data any) (template.HTML, error) { return set.bind.include(name, data) },
 		// partial renders a shared template; for a career, skill or other
 		// item of the site the rendering is kept and reused.
 		"partial": func(name string, data any) (template.HTML, error) { return set.bind.partial(name, data) },
@@ -71,6 +78,20 @@ func (w *worker) asset(p string) string {
 		p = h
 	}
 	return w.r.basePath + escapePath(p)
+}
+
+func (w *worker) hasAsset(p string) bool {
+	w.read(kAsset, p)
+	_, ok := w.r.theme.assets[p]
+	return ok
+}
+
+func (w *worker) include(name string, data any) (template.HTML, error) {
+	w.read(kTemplates, "")
+	if w.set.base.Lookup(name) == nil {
+		return "", nil
+	}
+	return w.execute(name, data)
 }
 
 // plainPath reports whether p needs no escaping in a URL path.

@@ -232,6 +232,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
 	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML)
+	h.Int(int64(c.Paginate)).Str(c.ThemeColor).Str(c.AccentColor)
 	hashAny(h, c.Params)
 }
 
