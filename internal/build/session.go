@@ -84,6 +84,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.timed("read", &t)
 	res.Diags.Add(in.diags)
+	if in.themeErr == nil {
+		res.Diags.Add(s.theme.Warnings())
+	}
 	careers, pages, drafts, err := s.parse(ctx, in)
 	if err != nil {
 		return res, err
@@ -96,7 +99,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
-	site, ds, err := s.index(ctx, in.config, careers, pages)
+	site, ds, err := s.index(ctx, in.config, careers, pages, staticPaths(in.src.Static))
 	if err != nil {
 		return res, err
 	}
@@ -108,6 +111,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		for _, c := range site.Careers {
 			parse.Unsourced(c.Career, &res.Diags)
 		}
+	}
+	if in.themeErr != nil { // the theme cannot render anything
+		res.Diags = append(res.Diags, in.themeErr.Diagnostic())
 	}
 	// Warnings become errors only after rendering, so that --strict
 	// reports the broken links too.
@@ -155,11 +161,12 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 
 // input is what the read step found.
 type input struct {
-	src     *load.Source // site.yaml and the theme; Content holds the files read again
-	config  model.Config
-	full    bool     // every content file was read: the others are gone
-	removed []string // content files that are gone
-	diags   diag.List
+	src      *load.Source // site.yaml and the theme; Content holds the files read again
+	config   model.Config
+	full     bool     // every content file was read: the others are gone
+	removed  []string // content files that are gone
+	diags    diag.List
+	themeErr *render.TemplateError // a mistake in the theme's templates, which stops the build after the content is checked
 }
 
 // read reads site.yaml and the theme, and the content files: all of them
@@ -178,7 +185,11 @@ func (s *Session) read(changed []string) (*input, error) {
 		}
 	}
 	if err := s.prepareTheme(src); err != nil {
-		return nil, err
+		te, ok := render.AsTemplateError(err)
+		if !ok {
+			return nil, err
+		}
+		in.themeErr = te
 	}
 	if in.config.Currency != s.currency {
 		changed = nil // every career's parse depends on it
@@ -225,7 +236,7 @@ func (s *Session) prepareTheme(src *load.Source) error {
 	for _, list := range [][]load.File{src.Templates, src.Static} {
 		h.Int(int64(len(list)))
 		for _, f := range list {
-			h.Str(f.Path).Bytes(f.Data)
+			h.Str(f.Path).Bytes(f.Data).Bool(f.Own)
 		}
 	}
 	if s.theme != nil && h.Sum() == s.themeSum {
@@ -243,8 +254,7 @@ func (s *Session) prepareTheme(src *load.Source) error {
 // career's frontmatter, every page, the configuration and the static
 // files are what it was made from: then only bodies can differ, and the
 // index takes the new parses' bodies.
-func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page) (*index.Site, diag.List, error) {
-	statics := s.theme.StaticPaths()
+func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, statics []string) (*index.Site, diag.List, error) {
 	var h trace.Hash
 	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
 	for _, c := range careers {
@@ -269,6 +279,16 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 	}
 	s.site, s.siteDiags = site, ds
 	return s.site, s.siteDiags, nil
+}
+
+// staticPaths lists the static files by their paths in static/, as
+// render.Theme.StaticPaths does.
+func staticPaths(files []load.File) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Path
+	}
+	return out
 }
 
 // plan prepares the renderer of this build's jobs and starts the cache's
@@ -307,6 +327,12 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 			return nil
 		}
 		out, err := rw.Render(j)
+		if te, ok := render.AsTemplateError(err); ok {
+			// A mistake in a template: reported with the others, and the
+			// build writes nothing.
+			lists[i] = diag.List{te.Diagnostic()}
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.Path, err)
 		}

@@ -22,6 +22,7 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	Own  bool // a theme file of the site's own, not the embedded theme's
 }
 
 // Source is everything a build reads.
@@ -141,6 +142,7 @@ func Ignored(name string) bool {
 // site folder over it, keeping the files keep accepts.
 func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) bool) ([]File, error) {
 	files := map[string][]byte{}
+	own := map[string]bool{}
 	if theme != nil {
 		err := fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -168,12 +170,13 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 		w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: keep}
 		w.walk(local, dir)
 		for _, f := range w.files {
-			files[strings.TrimPrefix(f.Path, dir+"/")] = f.Data
+			p := strings.TrimPrefix(f.Path, dir+"/")
+			files[p], own[p] = f.Data, true
 		}
 	}
 	out := make([]File, 0, len(files))
 	for p, data := range files {
-		out = append(out, File{Path: p, Data: data})
+		out = append(out, File{Path: p, Data: data, Own: own[p]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil

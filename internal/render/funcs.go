@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -23,8 +25,9 @@ func funcs(set *tmplSet) template.FuncMap {
 		// absolute, and into a rooted path otherwise.
 		"abs": func(p string) string { return set.bind.abs(p) },
 		// asset returns the link to a theme file by its path in static/,
-		// hashed when it is CSS or JS.
-		"asset": func(p string) string { return set.bind.asset(p) },
+		// hashed when it is CSS or JS; a file that the site and the theme
+		// do not have is an error.
+		"asset": func(p string) (string, error) { return set.bind.asset(p) },
 		// hasAsset reports whether the site or theme has the static file
 		// p: {{if hasAsset "assets/custom.css"}}.
 		"hasAsset": func(p string) bool { return set.bind.hasAsset(p) },
@@ -57,6 +60,20 @@ func funcs(set *tmplSet) template.FuncMap {
 	}
 }
 
+// builtins are the functions text/template defines.
+var builtins = []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery",
+	"eq", "ge", "gt", "le", "lt", "ne"}
+
+// FuncNames lists every function templates may call, sorted.
+func FuncNames() []string {
+	names := slices.Clone(builtins)
+	for name := range funcs(nil) {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 func (w *worker) url(p string) string {
 	w.read(kOptions, "")
 	p = strings.TrimPrefix(p, "/")
@@ -71,13 +88,20 @@ func (w *worker) abs(p string) string {
 	return w.r.abs(p)
 }
 
-func (w *worker) asset(p string) string {
+func (w *worker) asset(p string) (string, error) {
 	w.read(kAsset, p)
 	w.read(kOptions, "")
-	if h, ok := w.r.theme.assets[p]; ok {
-		p = h
+	h, ok := w.r.theme.assets[p]
+	if !ok {
+		msg := "static/" + p + " is in neither the site nor the theme"
+		if near, close := diag.Nearest(p, w.r.theme.StaticPaths()); close {
+			msg += "; did you mean " + near + "?"
+		} else {
+			msg += "; add the file, or use hasAsset to link it only when it is there"
+		}
+		return "", errors.New(msg)
 	}
-	return w.r.basePath + escapePath(p)
+	return w.r.basePath + escapePath(h), nil
 }
 
 func (w *worker) hasAsset(p string) bool {
