@@ -208,4 +208,3 @@ func parseSet(texts map[string][]byte, own map[string]bool) (*tmplSet, error) {
 }
 
 func isPageTemplate(name string) bool { return slices.Contains(pageTemplates, name) }
-
