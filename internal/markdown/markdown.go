@@ -40,9 +40,9 @@ type Options struct {
 
 // Heading is an entry of a page's table of contents.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level int    // 2 or 3
+	ID    string // the heading's id, for links to #ID
+	Text  string // its text, without markup
 }
 
 // Result is a converted body.

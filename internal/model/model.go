@@ -123,18 +123,18 @@ func (p *Page) At(key string) Pos { return p.Pos.At(key) }
 
 // Config is the optional site.yaml.
 type Config struct {
-	Title       string         `yaml:"title"`
-	Description string         `yaml:"description"`
-	BaseURL     string         `yaml:"base_url"`
-	Language    string         `yaml:"language"`
-	Currency    string         `yaml:"currency"`
-	Author      string         `yaml:"author"`
-	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Title       string         `yaml:"title"`        // the site's name
+	Description string         `yaml:"description"`  // the home page's description, and the default meta description
+	BaseURL     string         `yaml:"base_url"`     // where the site is published, with --base-url applied; "" for root-relative links
+	Language    string         `yaml:"language"`     // every page's lang, such as "en"
+	Currency    string         `yaml:"currency"`     // the ISO 4217 code of salaries that name none
+	Author      string         `yaml:"author"`       // shown in the footer and the feed
+	UnsafeHTML  bool           `yaml:"unsafe_html"`  // raw HTML written in Markdown is rendered
 	Paginate    int            `yaml:"paginate"`     // careers per list page
 	Country     string         `yaml:"country"`      // ISO 3166-1 alpha-2 code of the country the figures are for
 	ThemeColor  string         `yaml:"theme_color"`  // CSS hex colour of the browser's chrome, light scheme
 	AccentColor string         `yaml:"accent_color"` // CSS hex colour of links, buttons and bars, light scheme
-	Params      map[string]any `yaml:"params"`
+	Params      map[string]any `yaml:"params"`       // anything else, for the site's own templates
 }
 
 // Locale is the site's locale in Open Graph's form, language_TERRITORY:

@@ -10,20 +10,20 @@ import (
 // figures a source gives for it. Every amount is in the salary's period
 // and currency; zero means "not given".
 type Salary struct {
-	Min, Max  float64
-	Currency  string // ISO 4217 code
-	Period    string // "year", "month" or "hour"
-	OpenEnded bool   // the top is "and up"
+	Min, Max  float64 // the range; Max is 0 for a pay floor with no top, "$150K+"
+	Currency  string  // ISO 4217 code
+	Period    string  // "year", "month" or "hour"
+	OpenEnded bool    // the top is "and up"
 
-	Median             float64
-	P10, P25, P75, P90 float64 // percentiles
+	Median             float64 // the median a source gives, or 0
+	P10, P25, P75, P90 float64 // percentiles, or 0
 	// Source and AsOf say where the figures come from and the date they
 	// describe. Estimate says that Min and Max are the site's own
 	// estimate: with a Source, only the median and percentiles are the
 	// source's; without one, every figure is the site's.
-	Source   Source
-	AsOf     Month
-	Estimate bool
+	Source   Source // where the figures come from; zero when not named
+	AsOf     Month  // the date the figures describe
+	Estimate bool   // Min and Max are the site's own estimate
 	Note     string // how the source's occupation relates to the career
 }
 

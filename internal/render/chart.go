@@ -14,26 +14,26 @@ import (
 // pay in it, so that charts compare at a glance and a career's bar is the
 // same on every page.
 type Chart struct {
-	Title, Desc string
-	Currency    string
-	Bars        []Bar
-	Ticks       []Tick
-	Omitted     int // careers paid in another currency, left out
+	Title, Desc string // the chart's title and a sentence describing it
+	Currency    string // the currency of every bar, the one most careers are paid in
+	Bars        []Bar  // one per career, in the list's order
+	Ticks       []Tick // the axis's labelled marks
+	Omitted     int    // careers paid in another currency, left out
 }
 
 // Bar is one career's bar. It holds no position on the page, so the same
 // career's bar is the same Bar wherever it is drawn.
 type Bar struct {
-	Slug, URL, Label string
+	Slug, URL, Label string  // the career's slug, path below the base and title
 	Text             string  // the range as text, "$95K – $220K+"
 	Left, Width      float64 // where the bar starts and how long it is, in percent of the axis
-	OpenEnded        bool
+	OpenEnded        bool    // the range has no set top
 }
 
 // Tick is a labelled mark on the axis, at X percent.
 type Tick struct {
-	X     float64
-	Label string
+	X     float64 // where it is, in percent of the axis
+	Label string  // the amount, "$100K"
 }
 
 // chart lays out careers (already in display order) on the site's axis

@@ -41,22 +41,37 @@ func funcs(set *tmplSet) template.FuncMap {
 		// partials renders a shared template for each item of a list, as
 		// partial does, one after another: {{partials "card" .Items}}.
 		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list) },
-		"money":    model.Money,
-		"annual":   func(s model.Salary, v float64) float64 { return s.Annual(v) },
-		"levels":   func() []string { return slices.Clone(model.LevelNames) },
-		"slugify":  slug.Make,
-		"int":      func(l model.Level) int { return int(l) },
+		// money writes an amount compactly in a currency: money 95000
+		// "USD" is "$95K".
+		"money": model.Money,
+		// annual converts a figure of a salary's period to a year's:
+		// annual .Salary .Salary.Min.
+		"annual": func(s model.Salary, v float64) float64 { return s.Annual(v) },
+		// levels lists the level names, lowest first: Low, Moderate, High,
+		// Very High.
+		"levels": func() []string { return slices.Clone(model.LevelNames) },
+		// slugify makes a slug of a text, as file names and skills get.
+		"slugify": slug.Make,
+		// int is a level's number, 1 (Low) to 4 (Very High).
+		"int": func(l model.Level) int { return int(l) },
 		// level shows a level as its name after four dots, the filled ones
 		// counting up to it; the name carries the meaning, the dots repeat it.
 		"level": levelHTML,
 		// first returns the first n items of a list.
-		"first":  first,
-		"lower":  strings.ToLower,
-		"join":   strings.Join,
-		"add":    func(a, b int) int { return a + b },
+		"first": first,
+		// lower writes a text in lower case.
+		"lower": strings.ToLower,
+		// join joins a list of texts with a separator: join .Names ", ".
+		"join": strings.Join,
+		// add adds two whole numbers.
+		"add": func(a, b int) int { return a + b },
+		// plural picks the singular or the plural for a count: plural 1
+		// "career" "careers" is "career".
 		"plural": plural,
-		"date":   func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
-		"iso":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+		// date writes a date for readers: "26 November 2026".
+		"date": func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
+		// iso writes a date as YYYY-MM-DD, for datetime attributes.
+		"iso": func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
 	}
 }
 
