@@ -40,6 +40,11 @@ type Session struct {
 	renderer  *render.Renderer
 	swept     *index.Site // the site of the last sweep of the cache
 
+	// The files beside careers, as of the last read of the whole content
+	// folder, and what reading them found.
+	resources     []model.Resource
+	resourceDiags diag.List
+
 	afterParse func() // for tests: runs between the parse and render steps
 }
 
@@ -88,6 +93,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		res.Diags.Add(s.theme.Warnings())
 	}
 	careers, pages, drafts, err := s.parse(ctx, in)
+	if err == nil {
+		err = s.readResources(ctx, in)
+	}
 	if err != nil {
 		return res, err
 	}
@@ -99,7 +107,8 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
-	site, ds, err := s.index(ctx, in.config, careers, pages, staticPaths(in.src.Static))
+	res.Diags.Add(s.resourceDiags)
+	site, ds, err := s.index(ctx, in.config, careers, pages, staticPaths(in.src.Static), s.resourcesNow())
 	if err != nil {
 		return res, err
 	}
@@ -197,7 +206,7 @@ func (s *Session) read(changed []string) (*input, error) {
 	s.currency = in.config.Currency
 	if !s.readChanged(in, changed) {
 		in.full = true
-		src.Content = load.ReadContent(src.Root, &in.diags)
+		src.Content, src.Resources = load.ReadContent(src.Root, &in.diags)
 	}
 	return in, nil
 }
@@ -254,11 +263,15 @@ func (s *Session) prepareTheme(src *load.Source) error {
 // career's frontmatter, every page, the configuration and the static
 // files are what it was made from: then only bodies can differ, and the
 // index takes the new parses' bodies.
-func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, statics []string) (*index.Site, diag.List, error) {
+func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, statics []string, resources []model.Resource) (*index.Site, diag.List, error) {
 	var h trace.Hash
 	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
 	for _, c := range careers {
-		h.Str(c.Source).Str(c.MetaSum)
+		h.Str(c.Source).Str(c.MetaSum).Strs(c.Refs)
+	}
+	h.Int(int64(len(resources)))
+	for _, r := range resources {
+		h.Str(r.Path).Str(r.Sum).Int(int64(r.Width)).Int(int64(r.Height)).Str(r.Bundle)
 	}
 	h.Int(int64(len(pages)))
 	for _, p := range pages {
@@ -273,7 +286,7 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 	}
 	prev := s.site
 	s.site, s.siteDiags, s.indexKey = nil, nil, key
-	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics)
+	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics, resources)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -28,13 +28,15 @@ type Site struct {
 	TopPaying  []*Career
 	TopDemand  []*Career
 	LowestAI   []*Career
-	Aliases    []Alias // by path
+	Aliases    []Alias     // by path
+	Resources  []*Resource // files published beside careers, by output path
 
-	career   map[string]*Career
-	skill    map[string]*Skill
-	category map[string]*Category
-	files    map[string]string // content file → URL path
-	paths    map[string]bool   // every published path below the base
+	career    map[string]*Career
+	skill     map[string]*Skill
+	category  map[string]*Category
+	files     map[string]string    // content file → URL path
+	paths     map[string]bool      // every published path below the base
+	resources map[string]*Resource // output path → resource
 
 	relateSteps int       // list entries relate read, for tests
 	relatedFrom *Site     // the site the related careers were taken from
@@ -104,14 +106,15 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 // BuildContext is Build that stops early, with ctx's error, once ctx is
 // done. The site it returns then is incomplete.
 func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
-	return Rebuild(ctx, nil, cfg, careers, pages, static)
+	return Rebuild(ctx, nil, cfg, careers, pages, static, nil)
 }
 
 // Rebuild is BuildContext given prev, the site indexed from an earlier
-// version of the same files (or nil): parts of the index whose inputs are
-// what prev's were are taken from prev instead of computed again. The
-// result is what BuildContext would return.
-func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
+// version of the same files (or nil), and the careers' resources: parts
+// of the index whose inputs are what prev's were are taken from prev
+// instead of computed again. The result is what BuildContext would
+// return with those resources.
+func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string, resources []model.Resource) (*Site, diag.List, error) {
 	var ds diag.List
 	stop := stopper(ctx)
 	n := len(careers)
@@ -149,6 +152,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	for _, step := range []func(){
 		func() { s.indexSkills(stop, &ds) },
 		func() { s.indexPages(pages, &ds) },
+		func() { s.indexResources(resources, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
 		func() { s.layOut(prev, static, stop, &ds) },

@@ -134,7 +134,13 @@ func (l *links) rewrite(j *job, n ast.Node, dest []byte) []byte {
 		}
 	}
 	if !j.r.Exists(site) {
+		if f, ok := relativeFile(raw); ok && path.Ext(f) != "" && strings.HasPrefix(j.file, "content/careers/") {
+			j.ds.Warnf(j.file, j.lineOf(offset(n)), 0, "link", "%s leads to /%s, which does not exist on the site; a file a career shows or links to goes beside its Markdown, as %s", raw, site, path.Join(path.Dir(j.file), f))
+			return dest
+		}
 		warn("/" + site)
+	} else if img, ok := n.(*ast.Image); ok {
+		imageSize(j, img, site)
 	}
 	if strings.HasPrefix(u.Path, "/") {
 		written := raw

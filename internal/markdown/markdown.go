@@ -30,6 +30,9 @@ type Resolver interface {
 	Content(file string) (string, bool)
 	// Exists reports whether the site publishes something at p.
 	Exists(p string) bool
+	// Image returns the width and height in pixels of the image the site
+	// publishes at p, when it knows them.
+	Image(p string) (width, height int, ok bool)
 }
 
 // Options are the site-wide settings of the conversion.

@@ -105,3 +105,19 @@ func TestDestinationsAsParsed(t *testing.T) {
 		}
 	}
 }
+
+// TestResources checks that images the site knows get their size, and
+// that Refs finds the files a body links to by a relative path.
+func TestResources(t *testing.T) {
+	c := New(Options{})
+	var ds diag.List
+	res := c.Convert("content/careers/x.md", "x/", []byte("![Team](team.png) ![Logo](/x/team.png \"t\") ![Far](other.png) ![Set](team.png){width=3}\n"), 1, site{}, &ds)
+	want := `<p><img src="team.png" alt="Team" width="640" height="480"> <img src="/x/team.png" alt="Logo" title="t" width="640" height="480"> <img src="other.png" alt="Far"> <img src="team.png" alt="Set" width="640" height="480">{width=3}</p>`
+	if got := strings.TrimSpace(string(res.HTML)); got != want {
+		t.Errorf("got:  %s\nwant: %s", got, want)
+	}
+	refs := Refs([]byte("![a](team.png) [b](docs/guide.pdf#p2) [c](other.md) [d](/x/y.png) [e](https://example.org/z.png) [f](../up.png) ![g](./team.png)\n\n[h]: img/h.svg\n[h]\n"))
+	if got := strings.Join(refs, " "); got != "docs/guide.pdf img/h.svg team.png" {
+		t.Errorf("refs: %s", got)
+	}
+}

@@ -45,15 +45,32 @@ type Career struct {
 	Draft          bool
 	Aliases        []string // slash-rooted paths ending in /
 	Related        []string // slugs of pinned related careers
-	Body           []byte   // Markdown after the frontmatter; nil once released
-	BodyLine       int      // line of the file on which Body starts
-	BodyAt         int      // byte offset of Body in the file, to read it again
+	// Refs are the files the body links to by a relative path without
+	// ".md", such as "team.jpg": the page resources it may use, cleaned,
+	// sorted, each once.
+	Refs     []string
+	Body     []byte // Markdown after the frontmatter; nil once released
+	BodyLine int    // line of the file on which Body starts
+	BodyAt   int    // byte offset of Body in the file, to read it again
 	// Sum, MetaSum and BodySum fingerprint the whole file (after any
 	// byte-order mark), its frontmatter and its body.
 	Sum, MetaSum, BodySum string
 
 	// Pos records where the fields that later stages report on were written.
 	Pos Positions
+}
+
+// Resource is a file beside a career's Markdown, published under the
+// career's URL: an image the page shows, a PDF it links to.
+type Resource struct {
+	Path          string // below the site folder, "content/careers/x/team.jpg"
+	Sum           string // Fingerprint of its bytes
+	Size          int64
+	Width, Height int // an image's size in pixels, from its header; 0 when not known
+	// Bundle is the folder of the career whose index.md is beside it or
+	// above it, "content/careers/x"; "" for a file among careers' .md
+	// files, published for each career that links to it.
+	Bundle string
 }
 
 // Page is a plain page such as content/about.md.

@@ -82,14 +82,6 @@ func TestTemplateErrors(t *testing.T) {
 	}
 }
 
-func themeText(t *testing.T, name string) string {
-	data, err := careerguide.Theme.ReadFile("templates/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 // renderCareer renders the first career's page with theme.
 func renderCareer(t *testing.T, theme *Theme) error {
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD", Paginate: 10}, testCareers(), nil, theme.StaticPaths())

@@ -172,6 +172,14 @@ func (l *links) Content(file string) (string, bool) {
 	return l.site.Content(file)
 }
 
+func (l *links) Image(p string) (int, int, bool) {
+	l.rec.Read(key(kResource, p))
+	if r := l.site.ResourceAt(p); r != nil && r.Width > 0 {
+		return r.Width, r.Height, true
+	}
+	return 0, 0, false
+}
+
 func (l *links) Exists(p string) bool {
 	l.rec.Read(key(kLinkPath, p))
 	return l.site.Exists(p)
