@@ -21,7 +21,7 @@ var refsConverter = sync.OnceValue(func() *Converter { return New(Options{}) })
 // "team.jpg" or "img/chart.png", cleaned, sorted, each once. Paths that
 // lead out of the body's folder are left out.
 func Refs(body []byte) []string {
-	if !bytes.Contains(body, []byte("](")) && !bytes.Contains(body, []byte("]:")) {
+	if !mayRefer(body) {
 		return nil
 	}
 	doc := refsConverter().md.Parser().Parse(text.NewReader(body))
@@ -46,6 +46,34 @@ func Refs(body []byte) []string {
 	})
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// mayRefer reports whether body may link to a file by a relative path: a
+// quick look at what follows each "](" and "]:", so that most bodies,
+// whose links lead to pages and other sites, are not parsed twice.
+func mayRefer(body []byte) bool {
+	for _, mark := range [][]byte{[]byte("]("), []byte("]:")} {
+		for rest := body; ; {
+			i := bytes.Index(rest, mark)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+2:]
+			dest := bytes.TrimLeft(rest, " \t<")
+			end := bytes.IndexAny(dest, " \t\n)>\"'")
+			if end < 0 {
+				end = len(dest)
+			}
+			d := dest[:end]
+			if j := bytes.IndexAny(d, "?#"); j >= 0 {
+				d = d[:j]
+			}
+			if len(d) > 0 && d[0] != '/' && !bytes.Contains(d, []byte(":")) && !bytes.HasSuffix(d, []byte(".md")) && !bytes.HasSuffix(d, []byte("/")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relativeFile returns the file a link leads to, relative to the page's

@@ -121,3 +121,27 @@ func TestResources(t *testing.T) {
 		t.Errorf("refs: %s", got)
 	}
 }
+
+// TestMayRefer checks the quick look that spares most bodies a second
+// parse: it must not miss a body that links to a file.
+func TestMayRefer(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"[a](other.md) [b](/skills/go/) [c](https://example.org/x.png) [d](#top) [e](../x.md#s)", false},
+		{"no links at all", false},
+		{"![a](team.png)", true},
+		{"![a]( <my team.png> )", true},
+		{"[a](docs/guide.pdf#page=2)", true},
+		{"[a]\n\n[a]: img/a.svg \"t\"", true},
+		{"[a](x.md) then ![b](b.gif)", true},
+	} {
+		if got := mayRefer([]byte(tt.body)); got != tt.want {
+			t.Errorf("%q: %v", tt.body, got)
+		}
+		if refs := Refs([]byte(tt.body)); (len(refs) > 0) != tt.want {
+			t.Errorf("%q: refs %q", tt.body, refs)
+		}
+	}
+}
