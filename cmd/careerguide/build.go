@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/careerguide/careerguide"
@@ -92,9 +93,10 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(c.stdout, "built %s (%s, %s) in %s → %s (%s written, %d unchanged, %d removed)\n",
+		fmt.Fprintf(c.stdout, "built %s (%s, %s) in %s → %s (%s written, %d unchanged, %d removed)%s\n",
 			pagesAndFiles(res.Pages, res.Files), count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"),
-			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed)
+			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed, draftsLeftOut(res))
+		printBaseURLNote(c.stdout, res)
 	}
 	return nil
 }
@@ -117,6 +119,9 @@ func (c *buildCommand) watch(ctx context.Context, session *build.Session, source
 			fmt.Fprintf(c.stderr, "careerguide build: %v\n", err)
 		case !quiet:
 			fmt.Fprintln(c.stdout, summary(changed, res))
+			if changed == nil {
+				printBaseURLNote(c.stdout, res)
+			}
 		}
 	}
 	rebuild(nil)
@@ -165,6 +170,27 @@ func pagesAndFiles(pages, files int) string {
 	return s
 }
 
+// BaseURLNote is said once by a build whose site has no absolute base
+// URL: the files that need one then hold paths.
+const BaseURLNote = "note: with no absolute base URL, sitemap.xml, robots.txt and feed.xml hold paths where they need full URLs; set base_url in site.yaml, or pass --base-url, such as --base-url https://example.org/"
+
+// printBaseURLNote prints BaseURLNote when the site built has no absolute
+// base URL. It is a note, not a warning: --strict does not fail on it.
+func printBaseURLNote(w io.Writer, res *build.Result) {
+	if res.Site != nil && !strings.HasPrefix(res.Site.Config.BaseURL, "http") {
+		fmt.Fprintln(w, BaseURLNote)
+	}
+}
+
+// draftsLeftOut says how many drafts a build left out, and how to include
+// them: " (2 drafts left out; --drafts includes them)", or "".
+func draftsLeftOut(res *build.Result) string {
+	if res.Drafts == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s left out; --drafts includes %s)", count(res.Drafts, "draft", "drafts"), plural(res.Drafts, "it", "them"))
+}
+
 // summary is the line that `build --watch` and `serve` print after a
 // build: the whole output after the first build, the files rendered again
 // after a change.
@@ -174,7 +200,7 @@ func pagesAndFiles(pages, files int) string {
 func summary(changed []string, res *build.Result) string {
 	ms := res.Duration.Milliseconds()
 	if changed == nil {
-		return fmt.Sprintf("built %s in %d ms", pagesAndFiles(res.Pages, res.Files), ms)
+		return fmt.Sprintf("built %s in %d ms%s", pagesAndFiles(res.Pages, res.Files), ms, draftsLeftOut(res))
 	}
 	what := changed[0]
 	if len(changed) > 1 {

@@ -44,6 +44,7 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "ok: %s, %s, %s checked\n", count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"), pagesAndFiles(res.Pages, res.Files))
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s checked%s\n", count(res.Careers, "career", "careers"), count(res.Skills, "skill", "skills"), pagesAndFiles(res.Pages, res.Files), draftsLeftOut(res))
+	printBaseURLNote(c.stdout, res)
 	return nil
 }

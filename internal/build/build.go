@@ -70,6 +70,7 @@ type Result struct {
 	RenderedPaths []string
 	Careers       int
 	Skills        int
+	Drafts        int // careers and pages marked draft, left out without --drafts
 	Stats         output.Stats
 	Out           string
 	Duration      time.Duration

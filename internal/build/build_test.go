@@ -128,6 +128,12 @@ func checkLinks(t *testing.T, out, base string) int {
 			if u.Scheme == "" && u.Path == "" {
 				continue // "#id" or "?q"
 			}
+			if u.Scheme == "" && u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+				// A relative link, such as an image beside a career's
+				// Markdown: from the page's own URL.
+				page := &url.URL{Scheme: bu.Scheme, Host: bu.Host, Path: bu.Path + p}
+				u = page.ResolveReference(u)
+			}
 			if u.Host != "" && u.Host != bu.Host {
 				continue // another site
 			}

@@ -25,10 +25,10 @@ type parsed struct {
 
 // parse brings the session's parses up to date with what was read, and
 // returns the careers and pages to build, drafts left out unless asked
-// for, in file order. Careers' bodies are not kept: the render step reads
+// for, in file order, and the number of drafts left out. Careers' bodies are not kept: the render step reads
 // them again, checked against the parse, so that large sites never hold
 // every page's Markdown at once.
-func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*model.Page, error) {
+func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*model.Page, int, error) {
 	cur := in.config.Currency
 	if s.changed == nil {
 		s.changed = map[string]bool{} // kept until a build renders
@@ -81,7 +81,7 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err // nothing of this parse is kept
+		return nil, nil, 0, err // nothing of this parse is kept
 	}
 	for i, f := range todo {
 		if s.files[f.Path] == nil {
@@ -101,16 +101,19 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 	}
 	var careers []*model.Career
 	var pages []*model.Page
+	drafts := 0
 	for _, p := range s.paths {
 		f := s.files[p]
-		if f.career != nil && (s.o.Drafts || !f.career.Draft) {
+		switch {
+		case f.career != nil && f.career.Draft && !s.o.Drafts, f.page != nil && f.page.Draft && !s.o.Drafts:
+			drafts++
+		case f.career != nil:
 			careers = append(careers, f.career)
-		}
-		if f.page != nil && (s.o.Drafts || !f.page.Draft) {
+		case f.page != nil:
 			pages = append(pages, f.page)
 		}
 	}
-	return careers, pages, nil
+	return careers, pages, drafts, nil
 }
 
 func isContent(p string) bool { return strings.HasPrefix(p, "content/") }

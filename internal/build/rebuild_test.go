@@ -5,6 +5,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image"
+	"image/png"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -62,6 +64,11 @@ func site(t *testing.T, n int, custom bool) string {
 	// Five careers a list page, so that lists have several pages.
 	write(t, src, "site.yaml", "title: Test Guide\npaginate: 5\nparams:\n  a: 1\n  b: [x, y]\n")
 	write(t, src, "content/about.md", "---\ntitle: About\n---\nAbout [the first](careers/"+firstCareer(t, src)+".md).\n")
+	// An image beside the careers, which the first shows.
+	write(t, src, "content/careers/pic.png", string(pngOf(4, 3)))
+	first := filepath.Join(src, "content/careers", firstCareer(t, src)+".md")
+	data, _ := os.ReadFile(first)
+	write(t, src, "content/careers/"+firstCareer(t, src)+".md", string(data)+"\n![A picture](pic.png)\n")
 	if custom {
 		for name, text := range customTemplates {
 			write(t, src, name, text)
@@ -98,7 +105,15 @@ type editor struct {
 }
 
 // editKinds is how many kinds of edit step makes.
-const editKinds = 23
+const editKinds = 24
+
+// pngOf is a PNG image of w×h black pixels.
+func pngOf(w, h int) []byte {
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
+}
 
 var (
 	titleLine  = regexp.MustCompile(`(?m)^title: (.*)$`)
@@ -257,14 +272,19 @@ func (e *editor) step(i int) (string, []string) {
 		}
 		write(e.t, e.src, name, fmt.Sprintf("---\ndescription: About it, take %d.\n---\n## What it is\n\nStep %d. See [the career](../careers/%s.md).\n", i%2, i, otherSlug))
 		return "skill page written", []string{name}
+	case 22:
+		name := filepath.Join(e.src, "content/careers/pic.png")
+		os.WriteFile(name, pngOf(1+e.r.Intn(40), 1+e.r.Intn(40)), 0o644)
+		return "image beside a career replaced", []string{e.rel(name)}
 	default:
 		if e.custom {
 			text := strings.Replace(customTemplates["templates/extra.html"], "<span>", fmt.Sprintf("<span data-v=\"%d\">", i%3), 1)
 			write(e.t, e.src, "templates/extra.html", text)
 			return "template edit", []string{"templates/extra.html"}
 		}
-		write(e.t, e.src, "static/assets/extra.css", fmt.Sprintf("p{margin:%dpx}", i%3))
-		return "static edit", []string{"static/assets/extra.css"}
+		name := []string{"static/assets/extra.css", "static/assets/custom.css"}[e.r.Intn(2)]
+		write(e.t, e.src, name, fmt.Sprintf("p{margin:%dpx}", i%3))
+		return "static edit", []string{name}
 	}
 }
 

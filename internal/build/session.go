@@ -40,6 +40,11 @@ type Session struct {
 	renderer  *render.Renderer
 	swept     *index.Site // the site of the last sweep of the cache
 
+	// The files beside careers, as of the last read of the whole content
+	// folder, and what reading them found.
+	resources     []model.Resource
+	resourceDiags diag.List
+
 	afterParse func() // for tests: runs between the parse and render steps
 }
 
@@ -84,18 +89,26 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.timed("read", &t)
 	res.Diags.Add(in.diags)
-	careers, pages, err := s.parse(ctx, in)
+	if in.themeErr == nil {
+		res.Diags.Add(s.theme.Warnings())
+	}
+	careers, pages, drafts, err := s.parse(ctx, in)
+	if err == nil {
+		err = s.readResources(ctx, in)
+	}
 	if err != nil {
 		return res, err
 	}
 	res.timed("parse", &t)
+	res.Drafts = drafts
 	if s.afterParse != nil {
 		s.afterParse()
 	}
 	for _, f := range s.files {
 		res.Diags.Add(f.diags)
 	}
-	site, ds, err := s.index(ctx, in.config, careers, pages)
+	res.Diags.Add(s.resourceDiags)
+	site, ds, err := s.index(ctx, in.config, careers, pages, staticPaths(in.src.Static), s.resourcesNow())
 	if err != nil {
 		return res, err
 	}
@@ -107,6 +120,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		for _, c := range site.Careers {
 			parse.Unsourced(c.Career, &res.Diags)
 		}
+	}
+	if in.themeErr != nil { // the theme cannot render anything
+		res.Diags = append(res.Diags, in.themeErr.Diagnostic())
 	}
 	// Warnings become errors only after rendering, so that --strict
 	// reports the broken links too.
@@ -154,11 +170,12 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 
 // input is what the read step found.
 type input struct {
-	src     *load.Source // site.yaml and the theme; Content holds the files read again
-	config  model.Config
-	full    bool     // every content file was read: the others are gone
-	removed []string // content files that are gone
-	diags   diag.List
+	src      *load.Source // site.yaml and the theme; Content holds the files read again
+	config   model.Config
+	full     bool     // every content file was read: the others are gone
+	removed  []string // content files that are gone
+	diags    diag.List
+	themeErr *render.TemplateError // a mistake in the theme's templates, which stops the build after the content is checked
 }
 
 // read reads site.yaml and the theme, and the content files: all of them
@@ -177,7 +194,11 @@ func (s *Session) read(changed []string) (*input, error) {
 		}
 	}
 	if err := s.prepareTheme(src); err != nil {
-		return nil, err
+		te, ok := render.AsTemplateError(err)
+		if !ok {
+			return nil, err
+		}
+		in.themeErr = te
 	}
 	if in.config.Currency != s.currency {
 		changed = nil // every career's parse depends on it
@@ -185,7 +206,7 @@ func (s *Session) read(changed []string) (*input, error) {
 	s.currency = in.config.Currency
 	if !s.readChanged(in, changed) {
 		in.full = true
-		src.Content = load.ReadContent(src.Root, &in.diags)
+		src.Content, src.Resources = load.ReadContent(src.Root, &in.diags)
 	}
 	return in, nil
 }
@@ -224,7 +245,7 @@ func (s *Session) prepareTheme(src *load.Source) error {
 	for _, list := range [][]load.File{src.Templates, src.Static} {
 		h.Int(int64(len(list)))
 		for _, f := range list {
-			h.Str(f.Path).Bytes(f.Data)
+			h.Str(f.Path).Bytes(f.Data).Bool(f.Own)
 		}
 	}
 	if s.theme != nil && h.Sum() == s.themeSum {
@@ -242,12 +263,15 @@ func (s *Session) prepareTheme(src *load.Source) error {
 // career's frontmatter, every page, the configuration and the static
 // files are what it was made from: then only bodies can differ, and the
 // index takes the new parses' bodies.
-func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page) (*index.Site, diag.List, error) {
-	statics := s.theme.StaticPaths()
+func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, statics []string, resources []model.Resource) (*index.Site, diag.List, error) {
 	var h trace.Hash
 	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
 	for _, c := range careers {
-		h.Str(c.Source).Str(c.MetaSum)
+		h.Str(c.Source).Str(c.MetaSum).Strs(c.Refs)
+	}
+	h.Int(int64(len(resources)))
+	for _, r := range resources {
+		h.Str(r.Path).Str(r.Sum).Int(int64(r.Width)).Int(int64(r.Height)).Str(r.Bundle)
 	}
 	h.Int(int64(len(pages)))
 	for _, p := range pages {
@@ -262,12 +286,22 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 	}
 	prev := s.site
 	s.site, s.siteDiags, s.indexKey = nil, nil, key
-	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics)
+	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics, resources)
 	if err != nil {
 		return nil, nil, err
 	}
 	s.site, s.siteDiags = site, ds
 	return s.site, s.siteDiags, nil
+}
+
+// staticPaths lists the static files by their paths in static/, as
+// render.Theme.StaticPaths does.
+func staticPaths(files []load.File) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Path
+	}
+	return out
 }
 
 // plan prepares the renderer of this build's jobs and starts the cache's
@@ -306,6 +340,12 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 			return nil
 		}
 		out, err := rw.Render(j)
+		if te, ok := render.AsTemplateError(err); ok {
+			// A mistake in a template: reported with the others, and the
+			// build writes nothing.
+			lists[i] = diag.List{te.Diagnostic()}
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.Path, err)
 		}

@@ -31,13 +31,15 @@ type Site struct {
 	// How many careers tie with the last of each top list and are left
 	// out of it: the same midpoint pay, demand or AI impact.
 	TopPayingTies, TopDemandTies, LowestAITies int
-	Aliases                                    []Alias // by path
+	Aliases                                    []Alias     // by path
+	Resources                                  []*Resource // files published beside careers, by output path
 
-	career   map[string]*Career
-	skill    map[string]*Skill
-	category map[string]*Category
-	files    map[string]string // content file → URL path
-	paths    map[string]bool   // every published path below the base
+	career    map[string]*Career
+	skill     map[string]*Skill
+	category  map[string]*Category
+	files     map[string]string    // content file → URL path
+	paths     map[string]bool      // every published path below the base
+	resources map[string]*Resource // output path → resource
 
 	relateSteps int       // list entries relate read, for tests
 	relatedFrom *Site     // the site the related careers were taken from
@@ -110,14 +112,15 @@ func Build(cfg model.Config, careers []*model.Career, pages []*model.Page, stati
 // BuildContext is Build that stops early, with ctx's error, once ctx is
 // done. The site it returns then is incomplete.
 func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
-	return Rebuild(ctx, nil, cfg, careers, pages, static)
+	return Rebuild(ctx, nil, cfg, careers, pages, static, nil)
 }
 
 // Rebuild is BuildContext given prev, the site indexed from an earlier
-// version of the same files (or nil): parts of the index whose inputs are
-// what prev's were are taken from prev instead of computed again. The
-// result is what BuildContext would return.
-func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string) (*Site, diag.List, error) {
+// version of the same files (or nil), and the careers' resources: parts
+// of the index whose inputs are what prev's were are taken from prev
+// instead of computed again. The result is what BuildContext would
+// return with those resources.
+func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string, resources []model.Resource) (*Site, diag.List, error) {
 	var ds diag.List
 	stop := stopper(ctx)
 	n := len(careers)
@@ -155,9 +158,11 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		s.Careers = append(s.Careers, c)
 	}
 	s.sortByTitle()
+	s.sameTitles(&ds)
 	for _, step := range []func(){
 		func() { s.indexSkills(stop, &ds) },
 		func() { s.indexPages(pages, &ds) },
+		func() { s.indexResources(resources, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
 		func() { s.layOut(prev, static, stop, &ds) },
@@ -295,7 +300,7 @@ func (s *Site) Paths() []string {
 func (s *Site) sortByTitle() {
 	keys := make(map[*Career]string, len(s.Careers))
 	for _, c := range s.Careers {
-		keys[c] = strings.ToLower(c.Title)
+		keys[c] = titleKey(c.Title)
 	}
 	sort.SliceStable(s.Careers, func(i, j int) bool {
 		a, b := s.Careers[i], s.Careers[j]
@@ -308,6 +313,24 @@ func (s *Site) sortByTitle() {
 		c.rank = i
 	}
 }
+
+// sameTitles warns about careers that have the title of another, ignoring
+// case and spaces: readers could not tell them apart in lists and search.
+// The careers are in A–Z order, so such careers are next to each other.
+func (s *Site) sameTitles(ds *diag.List) {
+	first := 0
+	for i := 1; i < len(s.Careers); i++ {
+		a, c := s.Careers[first], s.Careers[i]
+		if titleKey(a.Title) != titleKey(c.Title) {
+			first = i
+			continue
+		}
+		at := c.At("title")
+		ds.Warnf(c.Source, at.Line, at.Col, "title", "%q is also the title of %s; readers cannot tell the two apart, so give one of them another title", c.Title, a.Source)
+	}
+}
+
+func titleKey(t string) string { return strings.Join(strings.Fields(strings.ToLower(t)), " ") }
 
 // order makes the top lists; BySalary is made with the skills.
 func (s *Site) order() {

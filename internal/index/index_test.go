@@ -95,6 +95,18 @@ func TestCrossFileRules(t *testing.T) {
 	}
 }
 
+func TestSameTitles(t *testing.T) {
+	a, b, c, d := career("a", "Data Engineering", "Go"), career("b", "data  engineering", "Go"), career("c", "Data Science", "Go"), career("d", "DATA ENGINEERING", "Go")
+	b.Pos.Title = model.Pos{Line: 2, Col: 8}
+	_, ds := build(t, []*model.Career{d, c, b, a})
+	want := `content/careers/b.md:2:8: warning: title: "data  engineering" is also the title of content/careers/a.md; readers cannot tell the two apart, so give one of them another title
+content/careers/d.md:1:1: warning: title: "DATA ENGINEERING" is also the title of content/careers/a.md; readers cannot tell the two apart, so give one of them another title
+`
+	if ds != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
+	}
+}
+
 func TestSalaryOrderAndSpan(t *testing.T) {
 	hi := career("hi", "High", "Go")
 	hi.Salary = model.Salary{Min: 100000, Max: 200000, Currency: "USD", Period: "year", OpenEnded: true}

@@ -66,10 +66,10 @@ func TestRebuildMatchesBuild(t *testing.T) {
 		return []*model.Career{a, career("b", "Bravo", "Go"), career("c", "Charlie", "SQL", "Go")}
 	}
 	cfg := model.Config{Currency: "USD", Paginate: 2}
-	prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(9), nil, nil)
+	prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(9), nil, nil, nil)
 	for _, line := range []int{9, 9, 10} { // reused, reused from a reused index, found again
-		got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(line), nil, nil)
-		want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(line), nil, nil)
+		got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(line), nil, nil, nil)
+		want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(line), nil, nil, nil)
 		if gotDs.String() != wantDs.String() {
 			t.Errorf("line %d: rebuilt index reports\n%s\nwant\n%s", line, gotDs, wantDs)
 		}

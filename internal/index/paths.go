@@ -161,6 +161,10 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	for _, a := range s.Aliases {
 		w(a.Path, a.source)
 	}
+	h.WriteByte(1)
+	for _, r := range s.Resources {
+		w(r.URL, r.Path)
+	}
 	w(strconv.Itoa(s.ListPages(len(s.Careers))), strconv.FormatBool(s.Config.SocialCards))
 	return h.Sum64()
 }
@@ -193,6 +197,11 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 				at := c.At("slug")
 				ds.Errorf(c.Source, at.Line, at.Col, "slug", "/%s cannot be published: %s; set another slug", p, why)
 			}
+		}
+	}
+	for _, r := range s.Resources {
+		if why := l.add(r.URL, writer{what: "the file " + r.Path}); why != "" {
+			ds.Errorf(r.Path, 0, 0, "", "cannot be published at /%s: %s; rename the file", r.URL, why)
 		}
 	}
 	if stop() {

@@ -226,7 +226,7 @@ func (sk *Skill) span(siteCurrency string) {
 		if c.Salary.Currency != sk.Currency {
 			continue
 		}
-		lo, hi := c.Salary.Annual(c.Salary.Min), c.Salary.Annual(c.Salary.Max)
+		lo, hi := c.Salary.Annual(c.Salary.Min), c.Salary.Annual(c.Salary.Top())
 		if len(mids) == 0 || lo < sk.Min {
 			sk.Min = lo
 		}

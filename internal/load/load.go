@@ -22,15 +22,17 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	Own  bool // a theme file of the site's own, not the embedded theme's
 }
 
 // Source is everything a build reads.
 type Source struct {
-	Root      string // the site folder, absolute
-	Config    []byte // site.yaml, nil when there is none
-	Content   []File // content/**/*.md, sorted by path
-	Templates []File // theme templates by name (no folder), site's over embedded
-	Static    []File // theme static files by path below static/, site's over embedded
+	Root      string   // the site folder, absolute
+	Config    []byte   // site.yaml, nil when there is none
+	Content   []File   // content/**/*.md, sorted by path
+	Resources []Listed // the other files below content/careers/, not read
+	Templates []File   // theme templates by name (no folder), site's over embedded
+	Static    []File   // theme static files by path below static/, site's over embedded
 }
 
 // ConfigFile is the name of the optional configuration file.
@@ -44,7 +46,7 @@ func Read(root string, theme fs.FS) (*Source, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	src.Content = ReadContent(src.Root, &ds)
+	src.Content, src.Resources = ReadContent(src.Root, &ds)
 	return src, ds, nil
 }
 
@@ -81,16 +83,25 @@ func ReadTheme(root string, theme fs.FS) (*Source, diag.List, error) {
 	return src, ds, nil
 }
 
-// ReadContent reads every Markdown file below root/content.
-func ReadContent(root string, ds *diag.List) []File {
+// Listed is a file found but not read: its path below the site folder
+// and its size.
+type Listed struct {
+	Path string
+	Size int64
+}
+
+// ReadContent reads every Markdown file below root/content, and lists
+// the other files below root/content/careers/: the careers' resources.
+func ReadContent(root string, ds *diag.List) ([]File, []Listed) {
 	content := filepath.Join(root, "content")
 	if st, err := os.Stat(content); err != nil || !st.IsDir() {
 		ds.Errorf("content", 0, 0, "", "no content/ folder in %s; create content/careers/ and add a career with `careerguide new \"Title\"`", root)
-		return nil
+		return nil, nil
 	}
-	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: IsMarkdown}
+	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: IsMarkdown,
+		list: func(rel string) bool { return strings.HasPrefix(rel, "content/careers/") }}
 	w.walk(content, "content")
-	return w.files
+	return w.files, w.listed
 }
 
 // ReadOne reads one content file again, by its path below root. It
@@ -141,6 +152,7 @@ func Ignored(name string) bool {
 // site folder over it, keeping the files keep accepts.
 func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) bool) ([]File, error) {
 	files := map[string][]byte{}
+	own := map[string]bool{}
 	if theme != nil {
 		err := fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -168,12 +180,13 @@ func overlay(theme fs.FS, dir, root string, ds *diag.List, keep func(string) boo
 		w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: keep}
 		w.walk(local, dir)
 		for _, f := range w.files {
-			files[strings.TrimPrefix(f.Path, dir+"/")] = f.Data
+			p := strings.TrimPrefix(f.Path, dir+"/")
+			files[p], own[p] = f.Data, true
 		}
 	}
 	out := make([]File, 0, len(files))
 	for p, data := range files {
-		out = append(out, File{Path: p, Data: data})
+		out = append(out, File{Path: p, Data: data, Own: own[p]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil

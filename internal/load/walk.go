@@ -19,6 +19,9 @@ type walker struct {
 	seen  map[string]bool // real paths of folders being walked
 	keep  func(name string) bool
 	files []File
+	// list, when set, names the files not kept that are listed instead.
+	list   func(rel string) bool
+	listed []Listed
 }
 
 // walk reads the folder dir, whose path relative to the site is rel.
@@ -80,6 +83,11 @@ func (w *walker) walk(dir, rel string) {
 			}
 		case mode.IsRegular():
 			if !w.keep(name) {
+				if w.list != nil && w.list(r) {
+					if st, err := os.Stat(full); err == nil {
+						w.listed = append(w.listed, Listed{Path: r, Size: st.Size()})
+					}
+				}
 				continue
 			}
 			data, err := os.ReadFile(full)

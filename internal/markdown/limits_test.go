@@ -13,6 +13,14 @@ type site struct{}
 func (site) Content(string) (string, bool) { return "x/", true }
 func (site) Exists(string) bool            { return true }
 
+// Image knows one image, x/team.png.
+func (site) Image(p string) (int, int, bool) {
+	if p == "x/team.png" {
+		return 640, 480, true
+	}
+	return 0, 0, false
+}
+
 func nestedList(depth int) string {
 	var b strings.Builder
 	for i := 0; i < depth; i++ {

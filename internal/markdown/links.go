@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // links is the AST transformer that rewrites link targets, checks that
@@ -38,6 +39,10 @@ func (l *links) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 			n.Destination = l.rewrite(j, n, n.Destination)
 		case *ast.Image:
 			n.Destination = l.rewrite(j, n, n.Destination)
+		case *ast.Text:
+			if n.HardLineBreak() {
+				trimBreak(n, j.src)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -58,9 +63,41 @@ func offset(n ast.Node) int {
 	return 0
 }
 
+// trimBreak drops the spaces before a hard line break, which the spec
+// leaves out of the output; goldmark keeps them when an inline parser
+// that starts on a space (GFM's autolinks) has split the text.
+func trimBreak(t *ast.Text, src []byte) {
+	for n := ast.Node(t); ; {
+		txt := n.(*ast.Text)
+		txt.Segment = txt.Segment.TrimRightSpace(src)
+		prev, ok := n.PreviousSibling().(*ast.Text)
+		if !txt.Segment.IsEmpty() || !ok || prev.SoftLineBreak() || prev.HardLineBreak() {
+			return
+		}
+		n = prev
+	}
+}
+
+// destination is a link's destination as written, with backslash escapes
+// and entity and numeric character references applied, as CommonMark
+// reads it; goldmark keeps the text as written and applies them only
+// when it renders.
+func destination(dest []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
+}
+
+// escapeURL writes a destination the way goldmark renders one: characters
+// outside a URL percent-encoded, existing %XX kept. A backslash and an
+// ampersand are encoded too, so that goldmark's own pass over the result
+// finds no escapes or references left to apply.
+func escapeURL(s string) string {
+	s = strings.NewReplacer("\\", "%5C", "&", "%26").Replace(s)
+	return string(util.URLEscape([]byte(s), false))
+}
+
 // rewrite maps an author's link target to the published URL.
 func (l *links) rewrite(j *job, n ast.Node, dest []byte) []byte {
-	raw := string(dest)
+	raw := destination(dest)
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") || u.Path == "" {
 		return dest
@@ -97,10 +134,20 @@ func (l *links) rewrite(j *job, n ast.Node, dest []byte) []byte {
 		}
 	}
 	if !j.r.Exists(site) {
+		if f, ok := relativeFile(raw); ok && path.Ext(f) != "" && strings.HasPrefix(j.file, "content/careers/") {
+			j.ds.Warnf(j.file, j.lineOf(offset(n)), 0, "link", "%s leads to /%s, which does not exist on the site; a file a career shows or links to goes beside its Markdown, as %s", raw, site, path.Join(path.Dir(j.file), f))
+			return dest
+		}
 		warn("/" + site)
+	} else if img, ok := n.(*ast.Image); ok {
+		imageSize(j, img, site)
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		return []byte(l.opts.BasePath + (&url.URL{Path: site}).EscapedPath() + query + frag)
+		written := raw
+		if i := strings.IndexAny(written, "?#"); i >= 0 {
+			written = written[:i]
+		}
+		return []byte(l.opts.BasePath + escapeURL(strings.TrimPrefix(written, "/")) + query + frag)
 	}
 	return dest
 }

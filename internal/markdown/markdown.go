@@ -30,6 +30,9 @@ type Resolver interface {
 	Content(file string) (string, bool)
 	// Exists reports whether the site publishes something at p.
 	Exists(p string) bool
+	// Image returns the width and height in pixels of the image the site
+	// publishes at p, when it knows them.
+	Image(p string) (width, height int, ok bool)
 }
 
 // Options are the site-wide settings of the conversion.
@@ -40,9 +43,9 @@ type Options struct {
 
 // Heading is an entry of a page's table of contents.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level int    // 2 or 3
+	ID    string // the heading's id, for links to #ID
+	Text  string // its text, without markup
 }
 
 // Result is a converted body.

@@ -8,8 +8,8 @@ import (
 
 // Source names where a figure comes from: a page a reader can open.
 type Source struct {
-	Name string
-	URL  string // https
+	Name string // the page's name, such as "BLS Occupational Outlook Handbook"
+	URL  string // its https address
 }
 
 // IsZero reports whether no source is named.
@@ -17,7 +17,10 @@ func (s Source) IsZero() bool { return s.Name == "" && s.URL == "" }
 
 // Month is the date a figure describes, as precise as its source: a year
 // and a month, or a year alone (Month 0). The zero Month is "not given".
-type Month struct{ Year, Month int }
+type Month struct {
+	Year  int // 2023; 0 when no date is given
+	Month int // 1 to 12, or 0 for a whole year
+}
 
 // IsZero reports whether no date is given.
 func (m Month) IsZero() bool { return m.Year == 0 }
@@ -66,9 +69,9 @@ type Outlook struct {
 	HasGrowth       bool    // Growth was given (0% is a figure)
 	From, To        int     // the period's first and last years, 2023 and 2033
 	OpeningsPerYear int     // 0 when not given
-	Source          Source
-	AsOf            Month
-	Note            string // how the source's occupation relates to the career
+	Source          Source  // where the projection comes from
+	AsOf            Month   // the date it was published, when given
+	Note            string  // how the source's occupation relates to the career
 }
 
 // Period is the projection's period, "2023–2033".

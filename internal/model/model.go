@@ -45,15 +45,32 @@ type Career struct {
 	Draft          bool
 	Aliases        []string // slash-rooted paths ending in /
 	Related        []string // slugs of pinned related careers
-	Body           []byte   // Markdown after the frontmatter; nil once released
-	BodyLine       int      // line of the file on which Body starts
-	BodyAt         int      // byte offset of Body in the file, to read it again
+	// Refs are the files the body links to by a relative path without
+	// ".md", such as "team.jpg": the page resources it may use, cleaned,
+	// sorted, each once.
+	Refs     []string
+	Body     []byte // Markdown after the frontmatter; nil once released
+	BodyLine int    // line of the file on which Body starts
+	BodyAt   int    // byte offset of Body in the file, to read it again
 	// Sum, MetaSum and BodySum fingerprint the whole file (after any
 	// byte-order mark), its frontmatter and its body.
 	Sum, MetaSum, BodySum string
 
 	// Pos records where the fields that later stages report on were written.
 	Pos Positions
+}
+
+// Resource is a file beside a career's Markdown, published under the
+// career's URL: an image the page shows, a PDF it links to.
+type Resource struct {
+	Path          string // below the site folder, "content/careers/x/team.jpg"
+	Sum           string // Fingerprint of its bytes
+	Size          int64
+	Width, Height int // an image's size in pixels, from its header; 0 when not known
+	// Bundle is the folder of the career whose index.md is beside it or
+	// above it, "content/careers/x"; "" for a file among careers' .md
+	// files, published for each career that links to it.
+	Bundle string
 }
 
 // Page is a plain page such as content/about.md.
@@ -75,8 +92,8 @@ type Page struct {
 // stages after parsing: the slug, and each item of skills, aliases and
 // related.
 type Positions struct {
-	Slug, Category, Salary   Pos
-	Skills, Aliases, Related []Pos
+	Title, Slug, Category, Salary Pos
+	Skills, Aliases, Related      []Pos
 }
 
 // At returns the position of key: "slug", or a list item such as
@@ -84,6 +101,10 @@ type Positions struct {
 func (p Positions) At(key string) Pos {
 	var list []Pos
 	switch {
+	case key == "title":
+		if p.Title.Line > 0 {
+			return p.Title
+		}
 	case key == "slug":
 		if p.Slug.Line > 0 {
 			return p.Slug
@@ -119,19 +140,21 @@ func (p *Page) At(key string) Pos { return p.Pos.At(key) }
 
 // Config is the optional site.yaml.
 type Config struct {
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
-	BaseURL     string `yaml:"base_url"`
-	Language    string `yaml:"language"`
-	Currency    string `yaml:"currency"`
-	Author      string `yaml:"author"`
-	UnsafeHTML  bool   `yaml:"unsafe_html"`
+	Title       string `yaml:"title"`       // the site's name
+	Description string `yaml:"description"` // the home page's description, and the default meta description
+	BaseURL     string `yaml:"base_url"`    // where the site is published, with --base-url applied; "" for root-relative links
+	Language    string `yaml:"language"`    // every page's lang, such as "en"
+	Currency    string `yaml:"currency"`    // the ISO 4217 code of salaries that name none
+	Author      string `yaml:"author"`      // shown in the footer and the feed
+	UnsafeHTML  bool   `yaml:"unsafe_html"` // raw HTML written in Markdown is rendered
+	Paginate    int    `yaml:"paginate"`    // careers per list page
 	// SocialCards draws each career's og:image; parse.Config makes it
 	// true unless site.yaml says false.
 	SocialCards bool           `yaml:"social_cards"`
-	Paginate    int            `yaml:"paginate"` // careers per list page
-	Country     string         `yaml:"country"`  // ISO 3166-1 alpha-2 code of the country the figures are for
-	Params      map[string]any `yaml:"params"`
+	Country     string         `yaml:"country"`      // ISO 3166-1 alpha-2 code of the country the figures are for
+	ThemeColor  string         `yaml:"theme_color"`  // CSS hex colour of the browser's chrome, light scheme
+	AccentColor string         `yaml:"accent_color"` // CSS hex colour of links, buttons and bars, light scheme
+	Params      map[string]any `yaml:"params"`       // anything else, for the site's own templates
 }
 
 // Locale is the site's locale in Open Graph's form, language_TERRITORY:

@@ -10,20 +10,20 @@ import (
 // figures a source gives for it. Every amount is in the salary's period
 // and currency; zero means "not given".
 type Salary struct {
-	Min, Max  float64
-	Currency  string // ISO 4217 code
-	Period    string // "year", "month" or "hour"
-	OpenEnded bool   // the top is "and up"
+	Min, Max  float64 // the range; Max is 0 for a pay floor with no top, "$150K+"
+	Currency  string  // ISO 4217 code
+	Period    string  // "year", "month" or "hour"
+	OpenEnded bool    // the top is "and up"
 
-	Median             float64
-	P10, P25, P75, P90 float64 // percentiles
+	Median             float64 // the median a source gives, or 0
+	P10, P25, P75, P90 float64 // percentiles, or 0
 	// Source and AsOf say where the figures come from and the date they
 	// describe. Estimate says that Min and Max are the site's own
 	// estimate: with a Source, only the median and percentiles are the
 	// source's; without one, every figure is the site's.
-	Source   Source
-	AsOf     Month
-	Estimate bool
+	Source   Source // where the figures come from; zero when not named
+	AsOf     Month  // the date the figures describe
+	Estimate bool   // Min and Max are the site's own estimate
 	Note     string // how the source's occupation relates to the career
 }
 
@@ -34,8 +34,20 @@ var Periods = []string{"year", "month", "hour"}
 // paid by different periods (40 hours a week, 52 weeks).
 var perYear = map[string]float64{"year": 1, "month": 12, "hour": 2080}
 
-// Mid is the midpoint of the range.
-func (s Salary) Mid() float64 { return (s.Min + s.Max) / 2 }
+// Floor reports whether the salary is a pay floor with no top, "$150K+":
+// Max is 0 and the range open-ended.
+func (s Salary) Floor() bool { return s.Max == 0 && s.OpenEnded }
+
+// Top is the highest figure of the range: Max, or Min for a pay floor.
+func (s Salary) Top() float64 {
+	if s.Floor() {
+		return s.Min
+	}
+	return s.Max
+}
+
+// Mid is the midpoint of the range; a pay floor's is its floor.
+func (s Salary) Mid() float64 { return (s.Min + s.Top()) / 2 }
 
 // Annual returns v, a figure in the salary's period, as a yearly figure.
 func (s Salary) Annual(v float64) float64 {
@@ -88,8 +100,12 @@ func trim(v float64, prec int) string {
 	return s
 }
 
-// Range formats the range as authors write it: "$95K – $220K+".
+// Range formats the range as authors write it: "$95K – $220K+", or
+// "$150K+" for a pay floor.
 func (s Salary) Range() string {
+	if s.Floor() {
+		return Money(s.Min, s.Currency) + "+"
+	}
 	r := Money(s.Min, s.Currency) + " – " + Money(s.Max, s.Currency)
 	if s.OpenEnded {
 		r += "+"

@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/markdown"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
 )
@@ -93,8 +94,17 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 		}
 	})
 	f.require("title", "summary", "category", "salary", "demand", "ai_impact", "skills")
+	if IsBundle(file) {
+		c.Refs = nil // every file of the folder is published
+	} else {
+		c.Refs = markdown.Refs(b.body)
+	}
 	if c.Slug == "" {
-		c.Slug = slug.Make(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+		if IsBundle(file) {
+			name = path.Base(path.Dir(file))
+		}
+		c.Slug = slug.Make(name)
 		switch {
 		case c.Slug == "":
 			local.Errorf(file, 0, 0, "slug", "the file name gives no usable slug; rename the file or set slug:")
@@ -108,6 +118,13 @@ func Career(file string, src []byte, currency string, ds *diag.List) *model.Care
 	}
 	c.Pos = f.positions()
 	return c
+}
+
+// IsBundle reports whether a career's file is the index.md of a folder
+// of its own, content/careers/<slug>/index.md, whose other files are
+// published beside the page.
+func IsBundle(file string) bool {
+	return path.Base(file) == "index.md" && path.Dir(file) != "content/careers" && strings.HasPrefix(file, "content/careers/")
 }
 
 func (f *fields) level(n *yaml.Node, field string) model.Level {

@@ -126,6 +126,50 @@ func TestCareerRules(t *testing.T) {
 		{"invalid utf-8", "---\ntitle: \xff\n---\n", []string{"content/careers/x.md:2:8: the file is not valid UTF-8 text; save it as UTF-8"}},
 		{"binary", "---\x00\x01", []string{"content/careers/x.md: the file holds NUL bytes and looks binary; a content file must be Markdown text"}},
 		{"bom and crlf", "\ufeff" + strings.ReplaceAll(valid, "\n", "\r\n"), nil},
+		// Level words as authors write them.
+		{"level V. High", with("demand:", "demand: V. High"), nil},
+		{"level v high", with("demand:", "demand: v high"), nil},
+		{"level medium", with("demand:", "demand: medium"), nil},
+		{"level Med", with("ai_impact:", "ai_impact: Med"), nil},
+		{"level unknown word", with("demand:", "demand: Hgh"),
+			[]string{`content/careers/x.md:11:9: demand: "Hgh" is not one of Low, Moderate, High, Very High; did you mean High?`}},
+		// Pay: floors, separators, plausibility.
+		{"pay floor as text", salaryAs(`"$150K+"`), nil},
+		{"pay floor as fields", salaryAs(`{min: 150000, open_ended: true}`), nil},
+		{"max missing", salaryAs(`{min: 150000}`),
+			[]string{"content/careers/x.md:5:9: salary.max: required field is missing; for a pay floor with no top, such as $150K+, set open_ended: true"}},
+		{"single figure", salaryAs(`"$150K"`),
+			[]string{`content/careers/x.md:5:9: salary: cannot read "$150K": a range needs two figures, and a pay floor a + after its figure ("$150K+"); ` + SalaryForms}},
+		{"thousands with dots in fields", salaryAs(`{min: 45.000, max: "60 000", currency: EUR}`), nil},
+		{"ambiguous text", salaryAs(`"KWD 45.500 – KWD 60.000"`),
+			[]string{`content/careers/x.md:5:9: salary: "KWD 45.500 – KWD 60.000" is ambiguous: 45.500 could be 45,500 or 45.5, as KWD has three decimal places; write 45500 or 45.5`}},
+		{"ambiguous field", salaryAs(`{min: 45.500, max: 60000, currency: KWD}`),
+			[]string{`content/careers/x.md:5:15: salary.min: 45.500 could be 45,500 or 45.5, as KWD has three decimal places; write 45500 or 45.5`}},
+		{"ambiguous median", salaryAs(`{min: 20, max: 60, median: 45.500, period: hour}`),
+			[]string{`content/careers/x.md:5:36: salary.median: 45.500 could be 45,500 or 45.5, as the pay is per hour; write 45500 or 45.5`}},
+		{"odd groups", salaryAs(`{min: "45.00.0", max: 60000}`),
+			[]string{`content/careers/x.md:5:15: salary.min: "45.00.0" groups its digits oddly; thousands come in groups of three, such as 45,000 or 45 000`}},
+		{"implausibly low", salaryAs(`"€45 – €60"`),
+			[]string{`content/careers/x.md:5:9: warning: salary: €45 is below 1,000 a year, too little for a salary; check the figure, its K (45K is 45,000) and its period`}},
+		{"implausibly low per month", salaryAs(`{min: 50, max: 90, period: month}`),
+			[]string{`content/careers/x.md:5:15: warning: salary: $50 is below 1,000 a year (50 per month is 600 a year), too little for a salary; check the figure, its K (45K is 45,000) and its period`}},
+		{"hourly is plausible", salaryAs(`"$25–$45/hour"`), nil},
+		// YAML mistakes come with their fix.
+		{"tab indents", strings.Replace(valid, "  max: 220000", "\tmax: 220000", 1),
+			[]string{"content/careers/x.md:7:1: malformed yaml frontmatter: found a tab character that violates indentation; use spaces, not tabs, to indent"}},
+		{"tab indents a list", strings.Replace(valid, "skills: [Python, Go, SQL]", "skills:\n\t- Go", 1),
+			[]string{"content/careers/x.md:14:1: malformed yaml frontmatter: found character that cannot start any token; use spaces, not tabs, to indent"}},
+		{"tab before a key", with("summary:", "\tsummary: Build the server side."),
+			[]string{"content/careers/x.md:3:1: malformed yaml frontmatter: found a tab character that violates indentation; use spaces, not tabs, to indent"}},
+		{"colon in a value", with("summary:", "summary: Note: build the server side."),
+			[]string{`content/careers/x.md:3: malformed yaml frontmatter: mapping values are not allowed in this context; quote a value that holds ": ", such as summary: "Note: build the server side."`}},
+		{"unclosed quote", with("title:", `title: "Backend Engineering`),
+			[]string{`content/careers/x.md:2:8: malformed yaml frontmatter: the quote " opened here is never closed; end the value with "`}},
+		{"unclosed quote in a list", with("skills:", `skills: [Python, 'Go, SQL]`),
+			[]string{`content/careers/x.md:13:18: malformed yaml frontmatter: the quote ' opened here is never closed; end the value with '`}},
+		{"quotes that close", with("summary:", `summary: "It's \"fine\"" # a comment with "`), nil},
+		{"value starting with @", with("summary:", "summary: @handle"),
+			[]string{"content/careers/x.md:3: malformed yaml frontmatter: found character that cannot start any token; quote a value that starts with @ or `"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,6 +224,16 @@ func TestPage(t *testing.T) {
 	if ds.String() != "content/about.md:1:1: title: required field is missing\n" {
 		t.Errorf("got %s", ds)
 	}
+	// A career outside content/careers/: one warning saying where it
+	// belongs, not one for each of its fields.
+	ds = nil
+	p = Page("content/jobs/data-engineer.md", []byte(strings.Replace(valid, "updated:", "sumary: x\nupdated:", 1)), &ds)
+	want := `content/jobs/data-engineer.md:3:1: warning: this file has a career's fields (summary, category, salary, demand, ai_impact, skills), but careers are read only from content/careers/; move it to content/careers/data-engineer.md to make it a career (as a plain page here, those fields are ignored)
+content/jobs/data-engineer.md:14:1: warning: sumary: unknown field; did you mean summary?
+`
+	if p == nil || ds.String() != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
+	}
 }
 
 func TestConfig(t *testing.T) {
@@ -204,6 +258,17 @@ func TestConfig(t *testing.T) {
 		if want := "site.yaml:1:10: country: \"" + bad + "\" is not an ISO 3166-1 country code such as US, GB or DE\n"; ds.String() != want {
 			t.Errorf("country %s: got %swant %s", bad, ds, want)
 		}
+	}
+	ds = nil
+	cfg = Config("site.yaml", []byte("theme_color: \"#0D6E63\"\naccent_color: '#abc'\n"), &ds)
+	if cfg.ThemeColor != "#0d6e63" || cfg.AccentColor != "#abc" || len(ds) > 0 {
+		t.Errorf("colours %q %q, diags %s", cfg.ThemeColor, cfg.AccentColor, ds)
+	}
+	Config("site.yaml", []byte("theme_color: #0d6e63\naccent_color: teal\n"), &ds)
+	if want := `site.yaml:1:14: theme_color: #0d6e63 is read as a comment; quote the colour: theme_color: "#0d6e63"
+site.yaml:2:15: accent_color: "teal" is not a CSS hex colour; write it as "#rgb" or "#rrggbb", such as "#0d6e63"
+`; ds.String() != want {
+		t.Errorf("got:\n%swant:\n%s", ds, want)
 	}
 	ds = nil
 	Config("site.yaml", []byte("title: [\n"), &ds)

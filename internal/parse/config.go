@@ -2,6 +2,7 @@ package parse
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -12,7 +13,8 @@ import (
 )
 
 // ConfigFields lists the fields of site.yaml.
-var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "country", "author", "unsafe_html", "paginate", "social_cards", "params"}
+var ConfigFields = []string{"title", "description", "base_url", "language", "currency", "country", "author", "unsafe_html", "paginate", "social_cards",
+	"theme_color", "accent_color", "params"}
 
 // MaxPaginate bounds how many careers one list page may show.
 const MaxPaginate = 5000
@@ -27,7 +29,8 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, col, msg := errorPos(err)
+		line, _, msg := errorPos(err)
+		line, col, msg := yamlFix(data, max(line, 1), msg)
 		ds.Errorf(file, line, col, "", "malformed YAML: %s", msg)
 		return cfg
 	}
@@ -84,6 +87,10 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 					cfg.Paginate = int(n)
 				}
 			}
+		case "theme_color":
+			cfg.ThemeColor = f.color(v, key, lineComment(root, v))
+		case "accent_color":
+			cfg.AccentColor = f.color(v, key, lineComment(root, v))
 		case "params":
 			if err := v.Decode(&cfg.Params); err != nil {
 				f.errorf(v, key, "must be a set of fields: %v", err)
@@ -91,6 +98,38 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 		}
 	})
 	return cfg
+}
+
+var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$`)
+
+// color reads a CSS hex colour, "#0d6e63". Written without quotes, YAML
+// reads "#0d6e63" as a comment: that is an error saying to quote it.
+func (f *fields) color(v *yaml.Node, key, comment string) string {
+	if isNull(v) {
+		if c := strings.TrimSpace(comment); hexColor.MatchString(c) {
+			at := *v
+			at.Column++ // the empty value is before the space, the comment after
+			f.errorf(&at, key, "%s is read as a comment; quote the colour: %s: %q", c, key, c)
+		}
+		return ""
+	}
+	s, ok := f.text(v, key, false)
+	if ok && s != "" && !hexColor.MatchString(s) {
+		f.errorf(v, key, "%q is not a CSS hex colour; write it as \"#rgb\" or \"#rrggbb\", such as \"#0d6e63\"", clip(s))
+		return ""
+	}
+	return strings.ToLower(s)
+}
+
+// lineComment returns the comment on the line of v, a value of the
+// mapping m, which YAML keeps with the value or its key.
+func lineComment(m, v *yaml.Node) string {
+	for i := 1; i < len(m.Content); i += 2 {
+		if m.Content[i] == v {
+			return v.LineComment + m.Content[i-1].LineComment
+		}
+	}
+	return v.LineComment
 }
 
 // BaseURL checks a base URL and returns it with a trailing slash. It must

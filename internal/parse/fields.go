@@ -24,6 +24,7 @@ type fields struct {
 	seen map[string]*yaml.Node
 	// skillPos holds where each kept skill was written, duplicates left out.
 	skillPos []model.Pos
+	lone     []loneFigure // see number
 }
 
 func newFields(path string, b *block, ds *diag.List) *fields {
@@ -77,7 +78,7 @@ func (f *fields) mapping(m *yaml.Node, prefix string, known []string, handle fun
 // positions returns what later stages need of the recorded positions.
 func (f *fields) positions() model.Positions {
 	var p model.Positions
-	p.Slug, p.Category, p.Salary = f.pos["slug"], f.pos["category"], f.keys["salary"]
+	p.Title, p.Slug, p.Category, p.Salary = f.pos["title"], f.pos["slug"], f.pos["category"], f.keys["salary"]
 	p.Skills = f.skillPos
 	for _, l := range []struct {
 		name string
@@ -213,21 +214,33 @@ func (f *fields) date(n *yaml.Node, field string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// number reads a positive figure; "95K" and "95,000" are accepted.
+// number reads a positive figure as authors write it in any locale (see
+// numeral.go): "95K", "95,000", "95.000", "95 000". A figure whose lone
+// separator may also be a decimal point is noted in f.lone, for the
+// salary to decide once its currency and period are known.
 func (f *fields) number(n *yaml.Node, field string) (float64, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		f.errorf(n, field, "must be a number, not %s", show(n))
 		return 0, false
 	}
-	v := strings.ReplaceAll(strings.TrimSpace(n.Value), ",", "")
+	v := strings.TrimSpace(n.Value)
 	mult := 1.0
 	switch {
 	case strings.HasSuffix(v, "K") || strings.HasSuffix(v, "k"):
-		mult, v = 1e3, v[:len(v)-1]
+		mult, v = 1e3, strings.TrimSpace(v[:len(v)-1])
 	case strings.HasSuffix(v, "M") || strings.HasSuffix(v, "m"):
-		mult, v = 1e6, v[:len(v)-1]
+		mult, v = 1e6, strings.TrimSpace(v[:len(v)-1])
 	}
-	x, err := strconv.ParseFloat(v, 64)
+	num, size, err := scanNumeral(v)
+	if err != nil {
+		f.errorf(n, field, "%v", err)
+		return 0, false
+	}
+	x := num.value
+	if size != len(v) || size == 0 {
+		x, err = strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+		num.decimal = 0
+	}
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		f.errorf(n, field, "%s is not a number", show(n))
 		return 0, false
@@ -237,7 +250,19 @@ func (f *fields) number(n *yaml.Node, field string) (float64, bool) {
 		f.errorf(n, field, "must be a positive amount, not %s", show(n))
 		return 0, false
 	}
+	if num.decimal != 0 {
+		f.lone = append(f.lone, loneFigure{n, field, num.text, x, num.decimal * mult, mult})
+	}
 	return x, true
+}
+
+// loneFigure is a figure read as thousands whose lone separator may also
+// be a decimal point.
+type loneFigure struct {
+	node               *yaml.Node
+	field, text        string
+	thousands, decimal float64
+	mult               float64
 }
 
 // show quotes a node's value for a message.

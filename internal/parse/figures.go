@@ -170,14 +170,18 @@ func (f *fields) checkFigures(s model.Salary, nodes map[string]*yaml.Node, range
 		}
 		prev = k
 	}
-	if m := nodes["median"]; rangeOK && m != nil && s.Median > 0 && (s.Median < s.Min || s.Median > s.Max) {
+	if m := nodes["median"]; rangeOK && m != nil && s.Median > 0 && (s.Median < s.Min || s.Max > 0 && s.Median > s.Max) {
 		explained := s.Estimate && !s.Source.IsZero() && s.Note != ""
 		if !explained {
-			msg := "%s is outside the range %s–%s; check both figures"
+			span := payFigure(s.Min) + "–" + payFigure(s.Max)
+			if s.Floor() {
+				span = payFigure(s.Min) + " and up"
+			}
+			msg := "%s is outside the range %s; check both figures"
 			if s.Estimate && !s.Source.IsZero() {
 				msg += ", or say in salary.note how the source's occupation relates to this career"
 			}
-			f.warnf(m, "salary.median", msg, payFigure(s.Median), payFigure(s.Min), payFigure(s.Max))
+			f.warnf(m, "salary.median", msg, payFigure(s.Median), span)
 		}
 	}
 	return ok

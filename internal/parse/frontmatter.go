@@ -23,6 +23,7 @@ import (
 // block is a file split into its frontmatter and body.
 type block struct {
 	root     *yaml.Node // the frontmatter mapping; nil when it failed to decode
+	front    []byte     // the frontmatter's text
 	line     int        // file line of the first line inside the frontmatter
 	body     []byte
 	bodyLine int
@@ -61,6 +62,7 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	b := &block{line: openLine + 1}
 	var decodeErr error
 	decode := func(data []byte, _ any) error {
+		b.front = data
 		if decodeErr = checkLimits(format, data); decodeErr == nil {
 			b.root, decodeErr = decodeNode(format, data)
 		}
@@ -95,6 +97,9 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	}
 	if decodeErr != nil {
 		line, col, msg := errorPos(decodeErr)
+		if format == "yaml" {
+			line, col, msg = yamlFix(b.front, max(line, 1), msg)
+		}
 		if line > 0 {
 			line += b.line - 1
 		} else {

@@ -22,6 +22,10 @@ const (
 	// times a top salary in dollars, 100 times one in Vietnamese dong),
 	// far from the overflow of a float64.
 	MaxAnnualPay = 1e12
+	// MinAnnualPay is the least yearly pay that is plausible for a job in
+	// any currency; pay below it, converted to a year, is a warning: most
+	// likely "45" meant 45K, or an hourly rate lacks its "/hour".
+	MinAnnualPay = 1000
 )
 
 // clip shortens s for a message.

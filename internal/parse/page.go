@@ -25,7 +25,7 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 	}
 	f := newFields(file, b, &local)
 	p := &model.Page{Source: file, Body: b.body, BodyLine: b.bodyLine, Path: PagePath(file), Sum: model.Fingerprint(src)}
-	f.mapping(b.root, "", PageFields, func(key string, v *yaml.Node) {
+	f.mapping(b.root, "", append(careerFieldsIn(f, b.root), PageFields...), func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
 			p.Title, _ = f.text(v, key, true)
@@ -53,6 +53,36 @@ func Page(file string, src []byte, ds *diag.List) *model.Page {
 	}
 	p.Pos = f.positions()
 	return p
+}
+
+// careerOnly are the fields a career has and a plain page has not.
+var careerOnly = []string{"summary", "category", "salary", "demand", "demand_source", "ai_impact", "ai_impact_source",
+	"skills", "outlook", "soc", "education"}
+
+// careerFieldsIn finds the career fields in a plain page's frontmatter.
+// A page that has them is a career in the wrong folder: it gets one
+// warning saying where it belongs, in place of one for each field, and
+// the fields are returned to be passed over as known.
+func careerFieldsIn(f *fields, root *yaml.Node) []string {
+	var found []string
+	var first *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; contains(careerOnly, k.Value) && !contains(found, k.Value) {
+			found = append(found, k.Value)
+			if first == nil {
+				first = k
+			}
+		}
+	}
+	if first != nil {
+		name := path.Base(f.path)
+		if name == "index.md" || name == "_index.md" {
+			name = path.Base(path.Dir(f.path)) + ".md"
+		}
+		f.warnf(first, "", "this file has a career's fields (%s), but careers are read only from content/careers/; move it to content/careers/%s to make it a career (as a plain page here, those fields are ignored)",
+			strings.Join(found, ", "), name)
+	}
+	return found
 }
 
 // PagePath is the URL path of a plain page below the base: content/about.md

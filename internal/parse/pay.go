@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -19,7 +20,7 @@ func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
 	if n.Kind == yaml.ScalarNode && !isNull(n) {
 		s, err := ParseSalary(n.Value, dflt)
 		if err != nil {
-			f.errorf(n, "salary", "cannot read %q: %v; %s", n.Value, err, SalaryForms)
+			f.salaryError(n, "salary", n.Value, err)
 			return s, false
 		}
 		return s, f.checkSalary(n, s, nil)
@@ -71,13 +72,16 @@ func (f *fields) salary(n *yaml.Node, dflt string) (model.Salary, bool) {
 			}
 		}
 	} else {
-		for _, k := range []string{"min", "max"} {
-			if nodes[k] == nil {
-				f.errorf(n, "salary."+k, "required field is missing")
-				rangeOK = false
-			}
+		if nodes["min"] == nil {
+			f.errorf(n, "salary.min", "required field is missing")
+			rangeOK = false
+		}
+		if nodes["max"] == nil && !s.OpenEnded {
+			f.errorf(n, "salary.max", "required field is missing; for a pay floor with no top, such as $150K+, set open_ended: true")
+			rangeOK = false
 		}
 	}
+	rangeOK = rangeOK && f.checkLone(s)
 	rangeOK = rangeOK && f.checkSalary(n, s, nodes)
 	figures := f.checkFigures(s, nodes, rangeOK)
 	return s, ok && rangeOK && figures
@@ -96,7 +100,7 @@ func (f *fields) salaryFigures(key string, v *yaml.Node, s *model.Salary, nodes 
 		if text, good = f.text(v, "salary.range", true); good {
 			r, err := ParseSalary(text, s.Currency)
 			if err != nil {
-				f.errorf(v, "salary.range", "cannot read %q: %v; %s", text, err, SalaryForms)
+				f.salaryError(v, "salary.range", text, err)
 				return false
 			}
 			s.Min, s.Max, s.Currency, s.Period, s.OpenEnded = r.Min, r.Max, r.Currency, r.Period, r.OpenEnded
@@ -133,11 +137,11 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 		f.errorf(pick("currency"), "salary.currency", "%q is not an ISO 4217 currency code such as USD, EUR or GBP", s.Currency)
 		ok = false
 	}
-	if s.Min <= 0 || s.Max <= 0 {
+	if s.Min <= 0 || s.Max < 0 || s.Max == 0 && !s.OpenEnded {
 		f.errorf(n, "salary", "amounts must be positive")
 		return false
 	}
-	if s.Min > s.Max {
+	if s.Max > 0 && s.Min > s.Max {
 		f.errorf(pick("min"), "salary", "min %s is greater than max %s; swap them", model.Compact(s.Min), model.Compact(s.Max))
 		ok = false
 	}
@@ -145,6 +149,9 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 		v := s.Min
 		if k == "max" {
 			v = s.Max
+		}
+		if v == 0 && k == "max" {
+			continue // a pay floor
 		}
 		if !(s.Annual(v) <= MaxAnnualPay) {
 			limit := payFigure(MaxAnnualPay) + " a year"
@@ -159,6 +166,42 @@ func (f *fields) checkSalary(n *yaml.Node, s model.Salary, nodes map[string]*yam
 			return false
 		}
 	}
+	if ok && s.Annual(s.Min) < MinAnnualPay {
+		per := ""
+		if s.Period != "year" {
+			per = fmt.Sprintf(" (%s per %s is %s a year)", payFigure(s.Min), s.Period, payFigure(s.Annual(s.Min)))
+		}
+		f.warnf(pick("min"), "salary", "%s is below %s a year%s, too little for a salary; check the figure, its K (45K is 45,000) and its period", model.Money(s.Min, s.Currency), payFigure(MinAnnualPay), per)
+	}
+	return ok
+}
+
+// salaryError reports a salary written as text that cannot be read.
+func (f *fields) salaryError(n *yaml.Node, field, text string, err error) {
+	var amb *AmbiguousError
+	if errors.As(err, &amb) {
+		f.errorf(n, field, "%q is ambiguous: %v", text, err)
+		return
+	}
+	f.errorf(n, field, "cannot read %q: %v; %s", text, err, SalaryForms)
+}
+
+// checkLone reports the salary's figures whose lone separator before
+// three digits may be a decimal point as well as a thousands separator,
+// now that the currency and period are known (see numeral.go).
+func (f *fields) checkLone(s model.Salary) bool {
+	ok := true
+	for _, l := range f.lone {
+		if !strings.HasPrefix(l.field, "salary.") {
+			continue
+		}
+		if why := ambiguity(s.Currency, s.Period, l.mult); why != "" {
+			err := &AmbiguousError{Text: l.text, Thousands: l.thousands, Decimal: l.decimal, Why: why}
+			f.errorf(l.node, l.field, "%v", err)
+			ok = false
+		}
+	}
+	f.lone = nil
 	return ok
 }
 

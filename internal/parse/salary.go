@@ -3,7 +3,6 @@ package parse
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,11 +48,16 @@ func ParseSalary(s, dflt string) (model.Salary, error) {
 	if err != nil {
 		return out, err
 	}
+	hi := figure{mult: 1}
 	if !sc.separator() {
-		return out, errors.New("expected a range with two figures")
-	}
-	hi, err := sc.amount()
-	if err != nil {
+		if rest := strings.TrimSpace(sc.s[sc.i:]); rest != "" {
+			return out, fmt.Errorf("unexpected %q after the figure", rest)
+		}
+		if !out.OpenEnded {
+			return out, errors.New("a range needs two figures, and a pay floor a + after its figure (\"$150K+\")")
+		}
+		// A pay floor: "$150K+".
+	} else if hi, err = sc.amount(); err != nil {
 		return out, err
 	}
 	if rest := strings.TrimSpace(sc.s[sc.i:]); rest != "" {
@@ -79,12 +83,21 @@ func ParseSalary(s, dflt string) (model.Salary, error) {
 		}
 	}
 	out.Currency = cur
+	for _, f := range []figure{lo, hi} {
+		if f.decimal == 0 {
+			continue
+		}
+		if why := ambiguity(cur, out.Period, f.mult); why != "" {
+			return out, &AmbiguousError{Text: f.text, Thousands: f.value * f.mult, Decimal: f.decimal * f.mult, Why: why}
+		}
+	}
 	return out, nil
 }
 
 type figure struct {
-	value, mult float64
-	currency    string // a code, "$", or "" when not written
+	numeral
+	mult     float64
+	currency string // a code, "$", or "" when not written
 }
 
 type scanner struct {
@@ -136,25 +149,21 @@ func (sc *scanner) amount() (figure, error) {
 	f := figure{mult: 1}
 	f.currency = sc.cur()
 	sc.space()
-	start := sc.i
-	for sc.i < len(sc.s) && (sc.s[sc.i] >= '0' && sc.s[sc.i] <= '9' || sc.s[sc.i] == ',' || sc.s[sc.i] == '.') {
-		sc.i++
+	num, n, err := scanNumeral(sc.s[sc.i:])
+	if err != nil {
+		return f, err
 	}
-	num := strings.ReplaceAll(sc.s[start:sc.i], ",", "")
-	if num == "" {
+	if n == 0 {
 		if sc.i < len(sc.s) {
 			r, _ := utf8.DecodeRuneInString(sc.s[sc.i:])
 			return f, fmt.Errorf("expected a figure, found %q", r)
 		}
 		return f, errors.New("expected a figure")
 	}
-	v, err := strconv.ParseFloat(num, 64)
-	if err != nil {
-		return f, fmt.Errorf("%q is not a number", sc.s[start:sc.i])
-	}
-	f.value = v
-	if sc.i < len(sc.s) {
-		switch sc.s[sc.i] {
+	sc.i += n
+	f.numeral = num
+	if next, _ := utf8.DecodeRuneInString(sc.s[min(sc.i+1, len(sc.s)):]); sc.i < len(sc.s) && !unicode.IsLetter(next) {
+		switch sc.s[sc.i] { // K or M, not the start of a code such as MXN
 		case 'k', 'K':
 			f.mult = 1e3
 			sc.i++

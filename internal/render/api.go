@@ -23,7 +23,7 @@ type APISource struct {
 // APISalary is a salary in the JSON API.
 type APISalary struct {
 	Min         float64            `json:"min"`
-	Max         float64            `json:"max"`
+	Max         *float64           `json:"max"` // null for a pay floor, "$150K+"
 	Currency    string             `json:"currency"`
 	Period      string             `json:"period"`
 	OpenEnded   bool               `json:"open_ended"`
@@ -192,7 +192,7 @@ func marshal(v any, prefix, indent string) ([]byte, error) {
 func (w *worker) apiCareer(c *Career) APICareer {
 	sal := c.Salary()
 	a := APICareer{Slug: c.Slug(), Title: c.Title(), Summary: c.Summary(), Category: c.Category(), URL: w.abs(c.URL()),
-		Salary: APISalary{Min: sal.Min, Max: sal.Max, Currency: sal.Currency, Period: sal.Period, OpenEnded: sal.OpenEnded, Text: sal.String(),
+		Salary: APISalary{Min: sal.Min, Max: optional(sal.Max), Currency: sal.Currency, Period: sal.Period, OpenEnded: sal.OpenEnded, Text: sal.String(),
 			Median: optional(sal.Median), Source: apiSource(sal.Source), AsOf: optionalText(sal.AsOf.String()), Estimate: sal.Estimate, Note: optionalText(sal.Note)},
 		Demand: c.Demand().String(), DemandSource: apiSource(c.DemandSource()), AIImpact: c.AIImpact().String(), AIImpactSource: apiSource(c.AIImpactSource()),
 		SOC: optionalText(c.SOC()), Education: optionalText(c.Education()), Skills: []string{}}

@@ -16,26 +16,26 @@ import (
 // pay in it, so that charts compare at a glance and a career's bar is the
 // same on every page.
 type Chart struct {
-	Title, Desc string
-	Currency    string
-	Bars        []Bar
-	Ticks       []Tick
-	Omitted     int // careers paid in another currency, left out
+	Title, Desc string // the chart's title and a sentence describing it
+	Currency    string // the currency of every bar, the one most careers are paid in
+	Bars        []Bar  // one per career, in the list's order
+	Ticks       []Tick // the axis's labelled marks
+	Omitted     int    // careers paid in another currency, left out
 }
 
 // Bar is one career's bar. It holds no position on the page, so the same
 // career's bar is the same Bar wherever it is drawn.
 type Bar struct {
-	Slug, URL, Label string
+	Slug, URL, Label string  // the career's slug, path below the base and title
 	Text             string  // the range as text, "$95K – $220K+"
 	Left, Width      float64 // where the bar starts and how long it is, in percent of the axis
-	OpenEnded        bool
+	OpenEnded        bool    // the range has no set top
 }
 
 // Tick is a labelled mark on the axis, at X percent.
 type Tick struct {
-	X     float64
-	Label string
+	X     float64 // where it is, in percent of the axis
+	Label string  // the amount, "$100K"
 }
 
 // chart lays out careers (already in display order) on the site's axis
@@ -57,9 +57,13 @@ func (w *worker) chart(careers []*Career, title, desc string) *Chart {
 			continue
 		}
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
+		// A bar is at least half a percent wide, and ends on the axis: a
+		// pay floor at the top of it is drawn just below.
 		left := pct(annual.Min)
+		width := math.Max(pct(annual.Top())-left, 0.5)
+		left = math.Min(left, 100-width)
 		ch.Bars = append(ch.Bars, Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(),
-			Left: left, Width: math.Max(pct(annual.Max)-left, 0.5), OpenEnded: s.OpenEnded})
+			Left: left, Width: width, OpenEnded: s.OpenEnded})
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {
 		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
@@ -86,7 +90,7 @@ func byPay(careers []*Career) []*Career {
 func (v *values) axis(cur string) (step, top float64) {
 	for _, c := range v.r.site.Careers {
 		if s := c.Salary; s.Currency == cur {
-			top = math.Max(top, s.Annual(s.Max))
+			top = math.Max(top, s.Annual(s.Top()))
 		}
 	}
 	step = niceStep(top)

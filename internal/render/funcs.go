@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -23,31 +25,68 @@ func funcs(set *tmplSet) template.FuncMap {
 		// absolute, and into a rooted path otherwise.
 		"abs": func(p string) string { return set.bind.abs(p) },
 		// asset returns the link to a theme file by its path in static/,
-		// hashed when it is CSS or JS.
-		"asset": func(p string) string { return set.bind.asset(p) },
+		// hashed when it is CSS or JS; a file that the site and the theme
+		// do not have is an error.
+		"asset": func(p string) (string, error) { return set.bind.asset(p) },
+		// hasAsset reports whether the site or theme has the static file
+		// p: {{if hasAsset "assets/custom.css"}}.
+		"hasAsset": func(p string) bool { return set.bind.hasAsset(p) },
+		// include renders the shared template name, a file of templates/
+		// such as "head.html", when the site or theme has it, and nothing
+		// otherwise.
+		"include": func(name string, data any) (template.HTML, error) { return set.bind.include(name, data) },
 		// partial renders a shared template; for a career, skill or other
 		// item of the site the rendering is kept and reused.
 		"partial": func(name string, data any) (template.HTML, error) { return set.bind.partial(name, data) },
 		// partials renders a shared template for each item of a list, as
 		// partial does, one after another: {{partials "card" .Items}}.
 		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list) },
-		"money":    model.Money,
-		"annual":   func(s model.Salary, v float64) float64 { return s.Annual(v) },
-		"levels":   func() []string { return slices.Clone(model.LevelNames) },
-		"slugify":  slug.Make,
-		"int":      func(l model.Level) int { return int(l) },
+		// money writes an amount compactly in a currency: money 95000
+		// "USD" is "$95K".
+		"money": model.Money,
+		// annual converts a figure of a salary's period to a year's:
+		// annual .Salary .Salary.Min.
+		"annual": func(s model.Salary, v float64) float64 { return s.Annual(v) },
+		// levels lists the level names, lowest first: Low, Moderate, High,
+		// Very High.
+		"levels": func() []string { return slices.Clone(model.LevelNames) },
+		// slugify makes a slug of a text, as file names and skills get.
+		"slugify": slug.Make,
+		// int is a level's number, 1 (Low) to 4 (Very High).
+		"int": func(l model.Level) int { return int(l) },
 		// level shows a level as its name after four dots, the filled ones
 		// counting up to it; the name carries the meaning, the dots repeat it.
 		"level": levelHTML,
 		// first returns the first n items of a list.
-		"first":  first,
-		"lower":  strings.ToLower,
-		"join":   strings.Join,
-		"add":    func(a, b int) int { return a + b },
+		"first": first,
+		// lower writes a text in lower case.
+		"lower": strings.ToLower,
+		// join joins a list of texts with a separator: join .Names ", ".
+		"join": strings.Join,
+		// add adds two whole numbers.
+		"add": func(a, b int) int { return a + b },
+		// plural picks the singular or the plural for a count: plural 1
+		// "career" "careers" is "career".
 		"plural": plural,
-		"date":   func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
-		"iso":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+		// date writes a date for readers: "26 November 2026".
+		"date": func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
+		// iso writes a date as YYYY-MM-DD, for datetime attributes.
+		"iso": func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
 	}
+}
+
+// builtins are the functions text/template defines.
+var builtins = []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery",
+	"eq", "ge", "gt", "le", "lt", "ne"}
+
+// FuncNames lists every function templates may call, sorted.
+func FuncNames() []string {
+	names := slices.Clone(builtins)
+	for name := range funcs(nil) {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }
 
 func (w *worker) url(p string) string {
@@ -64,13 +103,34 @@ func (w *worker) abs(p string) string {
 	return w.r.abs(p)
 }
 
-func (w *worker) asset(p string) string {
+func (w *worker) asset(p string) (string, error) {
 	w.read(kAsset, p)
 	w.read(kOptions, "")
-	if h, ok := w.r.theme.assets[p]; ok {
-		p = h
+	h, ok := w.r.theme.assets[p]
+	if !ok {
+		msg := "static/" + p + " is in neither the site nor the theme"
+		if near, close := diag.Nearest(p, w.r.theme.StaticPaths()); close {
+			msg += "; did you mean " + near + "?"
+		} else {
+			msg += "; add the file, or use hasAsset to link it only when it is there"
+		}
+		return "", errors.New(msg)
 	}
-	return w.r.basePath + escapePath(p)
+	return w.r.basePath + escapePath(h), nil
+}
+
+func (w *worker) hasAsset(p string) bool {
+	w.read(kAsset, p)
+	_, ok := w.r.theme.assets[p]
+	return ok
+}
+
+func (w *worker) include(name string, data any) (template.HTML, error) {
+	w.read(kTemplates, "")
+	if w.set.base.Lookup(name) == nil {
+		return "", nil
+	}
+	return w.execute(name, data)
 }
 
 // plainPath reports whether p needs no escaping in a URL path.

@@ -85,19 +85,19 @@ func (r *Renderer) hashListPage(h *trace.Hash, id string) bool {
 
 // Pager describes a list page's place among the list's pages.
 type Pager struct {
-	Page, Pages int    // this page, from 1, and how many there are
-	Total       int    // careers in the whole list
-	First, Last int    // the careers shown here, counted from 1
-	Prev, Next  string // URLs of the pages before and after, or ""
-	Links       []PageLink
+	Page, Pages int        // this page, from 1, and how many there are
+	Total       int        // careers in the whole list
+	First, Last int        // the careers shown here, counted from 1
+	Prev, Next  string     // URLs of the pages before and after, or ""
+	Links       []PageLink // the pages to link to, in order
 }
 
 // PageLink is one page of a list.
 type PageLink struct {
-	Number      int
-	URL         string
-	Current     bool
-	Placeholder bool // stands for pages left out of a long pager
+	Number      int    // the page's number, from 1
+	URL         string // its path below the base
+	Current     bool   // it is the page shown
+	Placeholder bool   // stands for pages left out of a long pager
 }
 
 // listView sets up the list page j on v: its careers and pager.

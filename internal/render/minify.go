@@ -47,7 +47,8 @@ func newTemplateMinifier(on bool) *minifier {
 	return &minifier{m: m}
 }
 
-// bytes returns data minified as media type mt, in a new slice.
+// bytes returns data minified as media type mt, in a new slice. data may
+// be changed.
 func (m *minifier) bytes(mt string, data []byte) ([]byte, error) {
 	if m.m == nil {
 		return bytes.Clone(data), nil

@@ -21,6 +21,7 @@ import (
 
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/markdown"
+	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
@@ -31,8 +32,9 @@ type Options struct {
 	LiveReload bool   // add the dev server's reload script (serve only)
 	BuildID    string // names the careerguide build; every job reads it
 	// Body returns a content file's bytes as they are now, for careers
-	// whose Markdown the parse stage did not keep in memory. The bytes
-	// are checked against what was parsed.
+	// whose Markdown the parse stage did not keep in memory and for the
+	// files published beside careers. The bytes are checked against what
+	// was parsed.
 	Body func(file string) ([]byte, error)
 }
 
@@ -61,6 +63,7 @@ const (
 	KindCompare    Kind = "compare"
 	KindCard       Kind = "card"
 	KindStatic     Kind = "static"
+	KindResource   Kind = "resource" // a file beside a career's Markdown
 )
 
 // Job is one output file to render.
@@ -193,6 +196,9 @@ func (r *Renderer) plan() []Job {
 	for p := range r.theme.static {
 		jobs = append(jobs, Job{p, KindStatic, p})
 	}
+	for _, res := range s.Resources {
+		jobs = append(jobs, Job{res.URL, KindResource, res.URL})
+	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].Path < jobs[j].Path })
 	return jobs
 }
@@ -204,6 +210,8 @@ func (w *worker) render(j Job) ([]byte, error) {
 	case KindStatic:
 		w.read(kStatic, j.Key)
 		return r.theme.static[j.Key], nil
+	case KindResource:
+		return w.resource(j.Key)
 	case KindSitemap:
 		return w.sitemap() // written compact when minifying
 	case KindFeed:
@@ -236,6 +244,27 @@ func (w *worker) render(j Job) ([]byte, error) {
 	// The templates were minified when parsed, and Markdown when
 	// converted: the page needs no pass of its own.
 	return append([]byte(nil), page...), nil
+}
+
+// resource returns the bytes of the career's file published at p, read
+// again and checked against what was indexed.
+func (w *worker) resource(p string) ([]byte, error) {
+	w.read(kResource, p)
+	res := w.r.site.ResourceAt(p)
+	if res == nil {
+		return nil, errNoItem("file", p)
+	}
+	if w.r.opts.Body == nil {
+		return nil, fmt.Errorf("%s: no way to read it", res.Path)
+	}
+	data, err := w.r.opts.Body(res.Path)
+	if err != nil {
+		return nil, err
+	}
+	if model.Fingerprint(data) != res.Sum {
+		return nil, &ChangedError{File: res.Path}
+	}
+	return data, nil
 }
 
 // ChangedError reports a content file whose bytes changed between the

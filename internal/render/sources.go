@@ -9,16 +9,16 @@ import (
 
 // Cited is a source and the careers that cite it, for the sources page.
 type Cited struct {
-	Name, URL string
-	Uses      []Use // by career A–Z, then figure
+	Name, URL string // the source's name and the https address of its page
+	Uses      []Use  // by career A–Z, then figure
 }
 
 // Use is one figure of a career that a source gives.
 type Use struct {
-	Career *Career
-	Figure string // "Pay", "Outlook", "Demand" or "AI impact"
-	Date   string // the date the figures describe, "May 2023" or "2023–2033"; "" when not given
-	Note   string // how the source's occupation relates to the career
+	Career *Career // the career citing it
+	Figure string  // "Pay", "Outlook", "Demand" or "AI impact"
+	Date   string  // the date the figures describe, "May 2023" or "2023–2033"; "" when not given
+	Note   string  // how the source's occupation relates to the career
 }
 
 // Sources lists every source the careers cite, by name, each with the

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/load"
 	"github.com/careerguide/careerguide/internal/trace"
 )
@@ -19,14 +21,22 @@ import (
 // theme's files and the minify setting are unchanged.
 type Theme struct {
 	minify    bool
-	templates map[string][]byte // name → text
+	templates map[string][]byte // name → text, minified when minify is set
+	source    map[string][]byte // name → text as written, for messages
+	own       map[string]bool   // the site's own files, parsed after the embedded theme's
 	static    map[string][]byte // output path → bytes, hashed assets included
 	assets    map[string]string // theme path → hashed output path
 	sums      map[trace.Key]uint64
 
+	warnings diag.List // what is wrong with the site's templates, short of an error
+
 	mu   sync.Mutex
 	free []*tmplSet // parsed template sets not in use by a worker
 }
+
+// Warnings are the theme's problems that do not stop a build, such as a
+// template file of the site's that defines nothing the theme uses.
+func (t *Theme) Warnings() diag.List { return t.warnings }
 
 // pageTemplates are the templates that render whole pages.
 var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills.html", "skill.html", "salaries.html",
@@ -34,15 +44,17 @@ var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills
 
 // NewTheme parses the templates and prepares the static files.
 func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
-	t := &Theme{minify: minify, templates: map[string][]byte{}, sums: map[trace.Key]uint64{}}
+	t := &Theme{minify: minify, templates: map[string][]byte{}, source: map[string][]byte{}, own: map[string]bool{}, sums: map[trace.Key]uint64{}}
 	shared := trace.Hash{}
 	tmin := newTemplateMinifier(minify)
 	for _, f := range templates {
-		text, err := tmin.bytes("text/html", f.Data)
+		// The minifier may change the bytes it is given: it gets a copy.
+		text, err := tmin.bytes("text/html", bytes.Clone(f.Data))
 		if err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", f.Path, err)
 		}
 		t.templates[f.Path] = text
+		t.source[f.Path], t.own[f.Path] = f.Data, f.Own
 		if isPageTemplate(f.Path) {
 			var h trace.Hash
 			t.sums[key(kTemplate, f.Path)] = h.Bytes(f.Data).Sum()
@@ -56,8 +68,16 @@ func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
 	}
 	set, err := t.parse()
 	if err != nil {
+		if t.minify {
+			// Report the mistake where it is in the file, not in its
+			// minified text.
+			if _, err2 := parseSet(t.source, t.own); err2 != nil {
+				err = err2
+			}
+		}
 		return nil, err
 	}
+	t.warnings = unusedFiles(templates, set)
 	t.free = append(t.free, set)
 	return t, nil
 }
@@ -143,34 +163,44 @@ func (t *Theme) release(set *tmplSet) {
 	t.mu.Unlock()
 }
 
-func (t *Theme) parse() (*tmplSet, error) {
+func (t *Theme) parse() (*tmplSet, error) { return parseSet(t.templates, t.own) }
+
+// parseSet parses the templates texts holds, by name: the embedded
+// theme's files first, then the site's own, so that a {{define}} of the
+// site's replaces the theme's of the same name.
+func parseSet(texts map[string][]byte, own map[string]bool) (*tmplSet, error) {
 	set := &tmplSet{pages: map[string]*template.Template{}}
 	base := template.New("").Funcs(funcs(set))
-	names := make([]string, 0, len(t.templates))
-	for name := range t.templates {
+	names := make([]string, 0, len(texts))
+	for name := range texts {
 		names = append(names, name)
 	}
-	slices.Sort(names)
+	slices.SortFunc(names, func(a, b string) int {
+		if own[a] != own[b] {
+			return map[bool]int{true: 1, false: -1}[own[a]]
+		}
+		return strings.Compare(a, b)
+	})
 	for _, name := range names {
 		if isPageTemplate(name) {
 			continue
 		}
-		if _, err := base.New(name).Parse(string(t.templates[name])); err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+		if _, err := base.New(name).Parse(string(texts[name])); err != nil {
+			return nil, explain(err, names)
 		}
 	}
 	set.base = base
 	for _, name := range pageTemplates {
-		data, ok := t.templates[name]
+		data, ok := texts[name]
 		if !ok {
-			return nil, fmt.Errorf("templates/%s: the theme has no such template", name)
+			return nil, &TemplateError{File: "templates/" + name, Message: "the theme has no such template"}
 		}
 		pt, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
 		if _, err := pt.New(name).Parse(string(data)); err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+			return nil, explain(err, templateNames(pt))
 		}
 		set.pages[name] = pt
 	}
@@ -178,12 +208,3 @@ func (t *Theme) parse() (*tmplSet, error) {
 }
 
 func isPageTemplate(name string) bool { return slices.Contains(pageTemplates, name) }
-
-// trimTemplateErr drops html/template's "template: " prefix, keeping the
-// error it wraps.
-func trimTemplateErr(err error) error { return templateErr{err} }
-
-type templateErr struct{ err error }
-
-func (e templateErr) Error() string { return strings.TrimPrefix(e.err.Error(), "template: ") }
-func (e templateErr) Unwrap() error { return e.err }

@@ -56,6 +56,7 @@ const (
 	kTemplates      = "templates"       // the shared templates' text
 	kAsset          = "asset"           // ID theme file: its hashed output path
 	kStatic         = "static"          // ID output path: the file's bytes
+	kResource       = "resource"        // ID output path: a career's file, by its bytes' sum (and so its image size)
 	kOptions        = "render.options"  // base URL, minifying, live reload, careerguide's build
 )
 
@@ -180,6 +181,12 @@ func (v *values) Sum(k trace.Key) uint64 {
 		h.Str(p)
 	case kLinkPath:
 		h.Bool(s.Exists(k.ID))
+	case kResource:
+		r := s.ResourceAt(k.ID)
+		if r == nil {
+			return trace.Absent
+		}
+		h.Str(r.Path).Str(r.Sum).Int(int64(r.Width)).Int(int64(r.Height))
 	case kTemplate, kTemplates, kAsset, kStatic:
 		return v.r.theme.sum(k)
 	case kOptions:
@@ -265,6 +272,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
 	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML).Bool(c.SocialCards)
+	h.Int(int64(c.Paginate)).Str(c.ThemeColor).Str(c.AccentColor)
 	hashAny(h, c.Params)
 }
 

@@ -13,13 +13,13 @@ import (
 
 // View is what every page template receives as its dot.
 type View struct {
-	Kind        Kind
-	Title       string // the page's own title; the layout adds the site's
-	Description string
-	URL         string // path below the base, "careers/x/"
-	Canonical   string // absolute URL, or "" without an absolute base URL
-	Breadcrumbs []Crumb
-	LiveReload  bool
+	Kind        Kind    // what the page is: home, careers, career, skills, skill, salaries, categories, category, sources, page, 404 or alias
+	Title       string  // the page's own title; the layout adds the site's
+	Description string  // the page's meta description
+	URL         string  // path below the base, "careers/x/"
+	Canonical   string  // absolute URL, or "" without an absolute base URL
+	Breadcrumbs []Crumb // the trail from the home page to this one
+	LiveReload  bool    // the page is served by careerguide serve, which reloads it
 
 	w        *worker
 	career   *index.Career
@@ -35,7 +35,10 @@ type View struct {
 }
 
 // Crumb is one step of a breadcrumb trail.
-type Crumb struct{ Title, URL string }
+type Crumb struct {
+	Title string // the step's name
+	URL   string // its path below the base, "" for the page itself
+}
 
 // Site is the whole site.
 func (v *View) Site() *Site { return &Site{v.w} }
@@ -182,6 +185,14 @@ type links struct {
 func (l *links) Content(file string) (string, bool) {
 	l.rec.Read(key(kLinkFile, file))
 	return l.site.Content(file)
+}
+
+func (l *links) Image(p string) (int, int, bool) {
+	l.rec.Read(key(kResource, p))
+	if r := l.site.ResourceAt(p); r != nil && r.Width > 0 {
+		return r.Width, r.Height, true
+	}
+	return 0, 0, false
 }
 
 func (l *links) Exists(p string) bool {

@@ -260,9 +260,9 @@ func (c *Career) Related() []*Related {
 
 // Related is a career shown as related to another.
 type Related struct {
-	*Career
-	owner *index.Career
-	r     index.Related
+	*Career // the related career; its fields and methods are the Related's
+	owner   *index.Career
+	r       index.Related
 }
 
 // Shared are the skills the two careers share, in the other career's order.

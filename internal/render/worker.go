@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 
@@ -22,6 +23,9 @@ type worker struct {
 	rec   *trace.Recorder // where reads are noted: the job's, or a fragment's
 	diags *diag.List      // where problems are reported: likewise
 	buf   bytes.Buffer
+	// noCache renders fragments in place, neither taken from the cache
+	// nor kept: while a failed page is executed again (explain).
+	noCache bool
 }
 
 // NewWorker returns a worker for r's jobs.
@@ -149,6 +153,9 @@ func (w *worker) partials(name string, list any) (template.HTML, error) {
 // their second use, in this build or a later one.
 func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
 	cache := w.r.cache
+	if w.noCache {
+		return make()
+	}
 	if e, ok := cache.Lookup(f); ok {
 		w.rec.Use(e)
 		w.diags.Add(e.Diags)
@@ -189,7 +196,30 @@ func (w *worker) page(name string, v *View) ([]byte, error) {
 	w.read(kTemplates, "")
 	w.buf.Reset()
 	if err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v); err != nil {
-		return nil, fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+		return nil, w.explain(name, v, err)
 	}
 	return w.buf.Bytes(), nil
+}
+
+// explain turns err, from executing the page template name with v, into a
+// TemplateError. The templates were minified when parsed, so positions
+// in their text are not those in the files: the page is executed again
+// with templates parsed from the files as written, which fails at the
+// same action, and that error is the one explained. Fragments are then
+// neither taken from the cache nor kept.
+func (w *worker) explain(name string, v *View, err error) error {
+	if _, changed := IsChanged(err); changed {
+		return err
+	}
+	set := w.set
+	if w.r.theme.minify {
+		if src, perr := parseSet(w.r.theme.source, w.r.theme.own); perr == nil {
+			src.bind, w.set, w.noCache = w, src, true
+			if err2 := src.pages[name].ExecuteTemplate(io.Discard, name, v); err2 != nil {
+				err = err2
+			}
+			w.set, w.noCache = set, false
+		}
+	}
+	return explain(err, templateNames(w.set.pages[name]))
 }

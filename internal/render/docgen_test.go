@@ -1,0 +1,322 @@
+package render
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// docs/templates.md is generated from the Go source of the views, the
+// types they hand out and the template functions, by this test: run
+// `go test ./internal/render -run TestTemplatesDoc -update` after adding
+// or changing one, and commit the result.
+
+var updateDocs = flag.Bool("update", false, "rewrite docs/templates.md")
+
+const templatesDoc = "../../docs/templates.md"
+
+// TestTemplatesDoc fails when docs/templates.md is not what the source
+// says: a view member or a function added, removed or described
+// otherwise without the file being generated again.
+func TestTemplatesDoc(t *testing.T) {
+	got := generateTemplatesDoc(t)
+	if *updateDocs {
+		if err := os.WriteFile(templatesDoc, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(templatesDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("docs/templates.md is not what the source says; run go test ./internal/render -run TestTemplatesDoc -update and commit it\n%s",
+			firstDifference(got, string(want)))
+	}
+}
+
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n generated: %s\n committed: %s", i+1, a, b)
+		}
+	}
+	return ""
+}
+
+// sourceDocs holds the doc comments of a package's types, their fields
+// and methods, and of the functions in the template FuncMap.
+type sourceDocs struct {
+	types   map[string]*doc.Type
+	fields  map[string]map[string]string // type → field → comment
+	results map[string]map[string]string // type → method → what it returns, as written
+	params  map[string]map[string]string // type → method → its parameters, as written
+}
+
+func readDocs(t *testing.T, dir string) *sourceDocs {
+	t.Helper()
+	fset := token.NewFileSet()
+	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var files []*ast.File
+	for _, m := range matches {
+		if strings.HasSuffix(m, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, m, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	pkg, err := doc.NewFromFiles(fset, files, "x", doc.PreserveAST)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sd := &sourceDocs{types: map[string]*doc.Type{}, fields: map[string]map[string]string{}, results: map[string]map[string]string{}, params: map[string]map[string]string{}}
+	for _, ty := range pkg.Types {
+		sd.types[ty.Name] = ty
+		sd.fields[ty.Name], sd.results[ty.Name], sd.params[ty.Name] = map[string]string{}, map[string]string{}, map[string]string{}
+		for _, spec := range ty.Decl.Specs {
+			st, ok := spec.(*ast.TypeSpec).Type.(*ast.StructType)
+			if !ok {
+				continue
+			}
+			for _, f := range st.Fields.List {
+				text := f.Doc.Text() + f.Comment.Text()
+				for _, n := range f.Names {
+					sd.fields[ty.Name][n.Name] = text
+				}
+				if len(f.Names) == 0 { // embedded
+					sd.fields[ty.Name][strings.TrimPrefix(types.ExprString(f.Type), "*")] = text
+				}
+			}
+		}
+		for _, m := range ty.Methods {
+			var res []string
+			if r := m.Decl.Type.Results; r != nil {
+				for _, f := range r.List {
+					if s := types.ExprString(f.Type); s != "error" {
+						res = append(res, s)
+					}
+				}
+			}
+			sd.results[ty.Name][m.Name] = strings.Join(res, ", ")
+			var ps []string
+			for _, f := range m.Decl.Type.Params.List {
+				for _, n := range f.Names {
+					ps = append(ps, n.Name)
+				}
+			}
+			sd.params[ty.Name][m.Name] = strings.Join(ps, " ")
+		}
+	}
+	return sd
+}
+
+// funcDocs reads the comments of the FuncMap's entries in funcs.go.
+func funcDocs(t *testing.T) map[string]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "funcs.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	cmap := ast.NewCommentMap(fset, f, f.Comments)
+	ast.Inspect(f, func(n ast.Node) bool {
+		kv, ok := n.(*ast.KeyValueExpr)
+		if !ok {
+			return true
+		}
+		if lit, ok := kv.Key.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			name, _ := strconv.Unquote(lit.Value)
+			for _, g := range cmap[kv] {
+				out[name] += g.Text()
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// oneLine joins a comment's lines.
+func oneLine(s string) string {
+	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(strings.Join(strings.Fields(s), " "))
+}
+
+func generateTemplatesDoc(t *testing.T) string {
+	t.Helper()
+	pkgs := map[string]*sourceDocs{"render": readDocs(t, "."), "model": readDocs(t, "../model"), "markdown": readDocs(t, "../markdown")}
+	var b strings.Builder
+	b.WriteString(`# What templates receive
+
+<!-- Generated by go test ./internal/render -run TestTemplatesDoc -update from the Go source; do not edit. -->
+
+Every page template's dot is a page, ` + "`.`" + ` below. What it holds
+depends on the template: the table says which of its values are set on
+each, the others being empty (nil, which ` + "`{{with}}`" + ` and ` + "`{{if}}`" + ` skip).
+Then every type a template can reach, with each field and method, and
+every function templates can call.
+
+`)
+	writePageTable(t, &b)
+	b.WriteString("## Types\n\n")
+	for _, vt := range ViewTypes {
+		writeType(t, &b, vt, pkgs)
+	}
+	writeFuncs(t, &b)
+	return b.String()
+}
+
+// writePageTable renders each kind of page and notes which of the page's
+// optional values it sets.
+func writePageTable(t *testing.T, b *strings.Builder) {
+	careers := testCareers()
+	for _, c := range careers {
+		c.Body = []byte("## What " + c.Title + " Does\n\nText.\n")
+	}
+	r, w := testRenderer(t, careers)
+	r.site.Config.Paginate = 10
+	r.site.Pages[0].Body = []byte("## About\n\nText.\n")
+	optional := []string{"Career", "Skill", "Category", "Page", "Alias", "Items", "Pager", "Chart", "Body", "TOC"}
+	b.WriteString("| template | `.Kind` | set |\n|---|---|---|\n")
+	seen := map[Kind]bool{}
+	jobs := slices.Clone(r.plan())
+	slices.SortFunc(jobs, func(a, b Job) int { return strings.Compare(string(a.Kind), string(b.Kind)) })
+	for _, j := range jobs {
+		if seen[j.Kind] || !strings.HasSuffix(j.Path, ".html") {
+			continue
+		}
+		seen[j.Kind] = true
+		v, name, err := w.view(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var set []string
+		for _, m := range optional {
+			out := reflect.ValueOf(v).MethodByName(m).Call(nil)
+			if x := out[0]; !x.IsZero() && !(x.Kind() == reflect.Slice && x.Len() == 0) {
+				set = append(set, "`."+m+"`")
+			}
+		}
+		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", name, j.Kind, strings.Join(set, ", "))
+	}
+	b.WriteString("\nEvery page also has `.Site` and the fields of `*render.View` below. `404.html` and `alias.html` have no breadcrumbs.\n\n")
+}
+
+func writeType(t *testing.T, b *strings.Builder, vt ViewType, pkgs map[string]*sourceDocs) {
+	name := strings.TrimPrefix(vt.Type.String(), "*")
+	fmt.Fprintf(b, "### `%s`: %s\n\n", vt.Type, vt.Noun)
+	sd := pkgs[vt.Pkg]
+	if sd == nil {
+		fmt.Fprintf(b, "See Go's [documentation of %s](https://pkg.go.dev/%s#%s).\n\n", name, vt.Pkg, strings.TrimPrefix(name, vt.Pkg+"."))
+		return
+	}
+	short := strings.TrimPrefix(name, vt.Pkg+".")
+	ty := sd.types[short]
+	if ty == nil {
+		t.Fatalf("no type %s in %s", short, vt.Pkg)
+	}
+	fmt.Fprintf(b, "%s\n\n", oneLine(ty.Doc))
+	b.WriteString("| | value | |\n|---|---|---|\n")
+	var embedded []string
+	for _, f := range reflect.VisibleFields(structType(vt.Type)) {
+		if f.Anonymous && f.IsExported() {
+			embedded = append(embedded, "`"+f.Type.String()+"`")
+		}
+	}
+	for _, m := range Members(vt.Type) {
+		text, typ, call := "", "", "`."+m+"`"
+		if f, ok := sd.fields[short][m]; ok {
+			text = f
+			if sf, ok := structType(vt.Type).FieldByName(m); ok {
+				typ = sf.Type.String()
+			}
+		} else if _, ok := sd.results[short][m]; ok {
+			text = methodDoc(ty, m)
+			if mt, ok := vt.Type.MethodByName(m); ok && mt.Type.NumOut() > 0 {
+				typ = mt.Type.Out(0).String()
+			}
+			if p := sd.params[short][m]; p != "" {
+				call = "`." + m + " " + p + "`"
+			}
+		} else if len(embedded) > 0 {
+			continue // promoted from the embedded type
+		} else {
+			t.Fatalf("%s.%s: no field or method found in the source", name, m)
+		}
+		if strings.TrimSpace(text) == "" {
+			t.Errorf("%s.%s has no doc comment: write one, for docs/templates.md", name, m)
+		}
+		fmt.Fprintf(b, "| %s | `%s` | %s |\n", call, typ, oneLine(text))
+	}
+	if len(embedded) > 0 {
+		fmt.Fprintf(b, "\nAnd every field and method of %s.\n", strings.Join(embedded, ", "))
+	}
+	b.WriteString("\n")
+}
+
+func structType(t reflect.Type) reflect.Type {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return reflect.TypeFor[struct{}]()
+	}
+	return t
+}
+
+func methodDoc(ty *doc.Type, name string) string {
+	for _, m := range ty.Methods {
+		if m.Name == name {
+			return m.Doc
+		}
+	}
+	return ""
+}
+
+func writeFuncs(t *testing.T, b *strings.Builder) {
+	docs := funcDocs(t)
+	b.WriteString("## Functions\n\nBesides Go's own (" + strings.Join(quoteAll(builtins), ", ") +
+		"; see [text/template](https://pkg.go.dev/text/template#hdr-Functions)), templates can call:\n\n| function | type | |\n|---|---|---|\n")
+	fm := funcs(nil)
+	names := make([]string, 0, len(fm))
+	for n := range fm {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		text := docs[n]
+		if strings.TrimSpace(text) == "" {
+			t.Errorf("the function %s has no comment in funcs.go: write one, for docs/templates.md", n)
+		}
+		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", n, reflect.TypeOf(fm[n]), oneLine(text))
+	}
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "`" + s + "`"
+	}
+	return out
+}

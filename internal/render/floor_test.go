@@ -1,0 +1,56 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// TestPayFloor checks that a pay floor with no top is shown as "$150K+"
+// wherever pay is shown: the career page, the salaries table and chart,
+// a skill page and the API, whose max is null.
+func TestPayFloor(t *testing.T) {
+	careers := testCareers()
+	careers[0].Salary = model.Salary{Min: 150000, Currency: "USD", Period: "year", OpenEnded: true}
+	careers[1].Salary = model.Salary{Min: 90000, Max: 120000, Currency: "USD", Period: "year"}
+	theme := testTheme(t)
+	site, _ := index.Build(model.Config{Title: "T", Currency: "USD", Paginate: 10}, careers, nil, theme.StaticPaths())
+	r := New(site, theme, trace.NewCache(), Options{}, nil)
+	w, err := r.NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	render := func(path string) string {
+		t.Helper()
+		for _, j := range r.Jobs() {
+			if j.Path == path {
+				out, err := w.Render(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(out.Data)
+			}
+		}
+		t.Fatalf("no job %s", path)
+		return ""
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"careers/a/index.html", "<strong>$150K&#43;</strong>"},
+		{"salaries/index.html", `<td data-value="150000">$150K+</td>`},
+		{"salaries/index.html", `<span class="range open" style="margin-left:99.5%;width:0.5%"></span></span><span class="value">$150K&#43;</span>`},
+		{"skills/go/index.html", "$150K&#43;"},
+		{"api/careers.json", `"max": null`},
+		{"api/careers.json", `"text": "$150K+ per year"`},
+	} {
+		if got := render(tt.path); !strings.Contains(got, tt.want) {
+			t.Errorf("%s lacks %s\n%s", tt.path, tt.want, got)
+		}
+	}
+	if got := render("salaries/index.html"); strings.Contains(got, ">$0&#43;<") {
+		t.Error("the salaries page shows a top of $0 for the pay floor")
+	}
+}
