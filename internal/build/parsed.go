@@ -56,26 +56,32 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 		delete(s.files, p)
 		s.paths = nil
 	}
-	var todo []load.File
-	for _, f := range in.src.Content {
-		old := s.files[f.Path]
-		if old == nil || old.currency != cur || old.sum != model.Fingerprint(f.Data) {
-			todo = append(todo, f)
+	// Each file is read, summed and, unless its bytes are what its last
+	// parse was of, parsed by one worker, one at a time.
+	files := in.src.Content
+	out := make([]*parsed, len(files))
+	ds := make([]diag.List, len(files))
+	err := parallel(ctx, len(files), s.o.Workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil }, func(_ struct{}, i int) error {
+		f := files[i]
+		data, err := f.Read()
+		if err != nil {
+			ds[i].Errorf(f.Path, 0, 0, "", "cannot read: %v", err)
+			return nil
 		}
-	}
-	out := make([]*parsed, len(todo))
-	err := parallel(ctx, len(todo), s.o.Workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil }, func(_ struct{}, i int) error {
-		f := todo[i]
-		p := &parsed{sum: model.Fingerprint(f.Data), currency: cur}
+		sum := model.Fingerprint(data)
+		if old := s.files[f.Path]; old != nil && old.currency == cur && old.sum == sum {
+			return nil // the same bytes: the last parse stands
+		}
+		p := &parsed{sum: sum, currency: cur}
 		if strings.HasPrefix(f.Path, "content/careers/") {
-			p.career = parse.Career(f.Path, f.Data, cur, &p.diags)
+			p.career = parse.Career(f.Path, data, cur, &p.diags)
 			if p.career != nil {
 				p.career.Body = nil
 			}
 		} else if parse.IsSkillPage(f.Path) {
-			p.page = parse.SkillPage(f.Path, f.Data, &p.diags)
+			p.page = parse.SkillPage(f.Path, data, &p.diags)
 		} else {
-			p.page = parse.Page(f.Path, f.Data, &p.diags)
+			p.page = parse.Page(f.Path, data, &p.diags)
 		}
 		out[i] = p
 		return nil
@@ -83,6 +89,17 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 	if err != nil {
 		return nil, nil, 0, err // nothing of this parse is kept
 	}
+	for i := range files {
+		in.unread.Add(ds[i])
+	}
+	var todo []load.File
+	var parses []*parsed
+	for i, f := range files {
+		if out[i] != nil {
+			todo, parses = append(todo, f), append(parses, out[i])
+		}
+	}
+	out = parses
 	for i, f := range todo {
 		if s.files[f.Path] == nil {
 			s.paths = nil // a new file

@@ -93,6 +93,7 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 		res.Diags.Add(s.theme.Warnings())
 	}
 	careers, pages, drafts, err := s.parse(ctx, in)
+	res.Diags.Add(in.unread)
 	if err == nil {
 		err = s.readResources(ctx, in)
 	}
@@ -175,6 +176,7 @@ type input struct {
 	full     bool     // every content file was read: the others are gone
 	removed  []string // content files that are gone
 	diags    diag.List
+	unread   diag.List             // content files that could not be read when parsed
 	themeErr *render.TemplateError // a mistake in the theme's templates, which stops the build after the content is checked
 }
 

@@ -21,8 +21,19 @@ import (
 // (or to the theme's static/ folder), and its bytes.
 type File struct {
 	Path string
-	Data []byte
-	Own  bool // a theme file of the site's own, not the embedded theme's
+	Data []byte // nil for a content file listed but not read yet (see Read)
+	Own  bool   // a theme file of the site's own, not the embedded theme's
+	full string // where to read it, for a file listed but not read
+}
+
+// Read returns the file's bytes, reading them now if the file was only
+// listed: content files are read one at a time, as they are parsed, so
+// that a large site's Markdown is never in memory all at once.
+func (f File) Read() ([]byte, error) {
+	if f.Data != nil || f.full == "" {
+		return f.Data, nil
+	}
+	return os.ReadFile(f.full)
 }
 
 // Source is everything a build reads.
@@ -98,7 +109,7 @@ func ReadContent(root string, ds *diag.List) ([]File, []Listed) {
 		ds.Errorf("content", 0, 0, "", "no content/ folder in %s; create content/careers/ and add a career with `careerguide new \"Title\"`", root)
 		return nil, nil
 	}
-	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: IsMarkdown,
+	w := &walker{root: root, ds: ds, seen: map[string]bool{}, keep: IsMarkdown, lazy: true,
 		list: func(rel string) bool { return strings.HasPrefix(rel, "content/careers/") }}
 	w.walk(content, "content")
 	return w.files, w.listed

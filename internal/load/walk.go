@@ -22,6 +22,7 @@ type walker struct {
 	// list, when set, names the files not kept that are listed instead.
 	list   func(rel string) bool
 	listed []Listed
+	lazy   bool // list the kept files to be read later, instead of reading them
 }
 
 // walk reads the folder dir, whose path relative to the site is rel.
@@ -88,6 +89,10 @@ func (w *walker) walk(dir, rel string) {
 						w.listed = append(w.listed, Listed{Path: r, Size: st.Size()})
 					}
 				}
+				continue
+			}
+			if w.lazy {
+				w.files = append(w.files, File{Path: r, full: full})
 				continue
 			}
 			data, err := os.ReadFile(full)
