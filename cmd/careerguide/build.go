@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/careerguide/careerguide"
@@ -177,7 +176,7 @@ const BaseURLNote = "note: with no absolute base URL, sitemap.xml, robots.txt an
 // printBaseURLNote prints BaseURLNote when the site built has no absolute
 // base URL. It is a note, not a warning: --strict does not fail on it.
 func printBaseURLNote(w io.Writer, res *build.Result) {
-	if res.Site != nil && !strings.HasPrefix(res.Site.Config.BaseURL, "http") {
+	if res.Site != nil && !res.Site.Config.AbsoluteURL() {
 		fmt.Fprintln(w, BaseURLNote)
 	}
 }

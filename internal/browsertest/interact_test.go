@@ -93,6 +93,13 @@ func TestSearch(t *testing.T) {
 // rows lists the slugs of the salary table's rows.
 const rows = `[...document.querySelectorAll("table[data-sortable] tbody tr")].map(r => r.dataset.slug)`
 
+// demandColumn lists the salary table's Demand cells, the column found by
+// its heading so that a column added to the table does not move it.
+const demandColumn = `(() => {
+  const i = [...document.querySelectorAll("table[data-sortable] thead th")].findIndex(th => th.dataset.sort === "demand");
+  return [...document.querySelectorAll("table[data-sortable] tbody tr")].map(r => r.cells[i].textContent);
+})()`
+
 // query returns the page's query parameters.
 func query(t *testing.T, ctx context.Context) url.Values {
 	t.Helper()
@@ -134,7 +141,7 @@ func TestFilters(t *testing.T) {
 		chromedp.SetValue(`form.filters select[name=demand]`, "very-high"),
 		chromedp.Evaluate(`document.querySelector("form.filters").dispatchEvent(new Event("change")), true`, nil),
 		chromedp.Sleep(200*time.Millisecond),
-		chromedp.Evaluate(`[...document.querySelectorAll("table[data-sortable] tbody tr")].map(r => r.cells[3].textContent)`, &demands),
+		chromedp.Evaluate(demandColumn, &demands),
 		chromedp.Evaluate(`document.querySelectorAll(".chart .bars li").length`, &bars),
 	)
 	if err != nil {
@@ -155,7 +162,7 @@ func TestFilters(t *testing.T) {
 	err = do(ctx,
 		chromedp.Navigate(base+"salaries/?"+q.Encode()),
 		chromedp.WaitReady(`.filter-count:not(:empty)`),
-		chromedp.Evaluate(`[...document.querySelectorAll("table[data-sortable] tbody tr")].map(r => r.cells[3].textContent)`, &again),
+		chromedp.Evaluate(demandColumn, &again),
 		chromedp.Value(`form.filters select[name=demand]`, &selected),
 	)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/careerguide/careerguide"
@@ -27,12 +28,29 @@ func run(t *testing.T, o build.Options) string {
 	if o.Out == "" {
 		o.Out = t.TempDir()
 	}
+	if o.State == "" {
+		o.State = stateDir(t) // never in a source folder of the repository
+	}
 	o.Theme = careerguide.Theme
 	res, err := build.Run(context.Background(), o)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diags)
 	}
 	return o.Out
+}
+
+var stateDirs sync.Map // *testing.T → its state folder
+
+// stateDir is the test's build state folder, one for all its builds, so
+// that two builds into one folder in a test see each other's record.
+func stateDir(t *testing.T) string {
+	if d, ok := stateDirs.Load(t); ok {
+		return d.(string)
+	}
+	d := t.TempDir()
+	stateDirs.Store(t, d)
+	t.Cleanup(func() { stateDirs.Delete(t) })
+	return d
 }
 
 // files reads every file below dir except careerguide's own.

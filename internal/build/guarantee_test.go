@@ -137,7 +137,7 @@ func TestRenderCounts(t *testing.T) {
 	src := site(t, 24, false)
 	out := filepath.Join(t.TempDir(), "out")
 	os.MkdirAll(out, 0o755)
-	s := build.NewSession(build.Options{Source: src, Out: out, Private: true, Theme: careerguide.Theme})
+	s := build.NewSession(build.Options{Source: src, Out: out, Private: true, Theme: careerguide.Theme, BaseURL: "https://example.org/"})
 	res, err := s.Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)

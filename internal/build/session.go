@@ -194,6 +194,7 @@ func (s *Session) read(changed []string) (*input, error) {
 		if in.config.BaseURL, err = parse.BaseURL(o.BaseURL); err != nil {
 			return nil, fmt.Errorf("--base-url: %w", err)
 		}
+		in.config.Defaults() // what depends on the base URL
 	}
 	if err := s.prepareTheme(src); err != nil {
 		te, ok := render.AsTemplateError(err)

@@ -148,9 +148,12 @@ type Config struct {
 	Author      string `yaml:"author"`      // shown in the footer and the feed
 	UnsafeHTML  bool   `yaml:"unsafe_html"` // raw HTML written in Markdown is rendered
 	Paginate    int    `yaml:"paginate"`    // careers per list page
-	// SocialCards draws each career's og:image; parse.Config makes it
-	// true unless site.yaml says false.
+	// SocialCards draws each career's og:image. Unless site.yaml names
+	// it (CardsSet), Defaults turns it on exactly when BaseURL is
+	// absolute: Open Graph needs a full URL, so a card without one is
+	// never shown and drawing it is wasted work.
 	SocialCards bool           `yaml:"social_cards"`
+	CardsSet    bool           `yaml:"-"`            // site.yaml names social_cards
 	Country     string         `yaml:"country"`      // ISO 3166-1 alpha-2 code of the country the figures are for
 	ThemeColor  string         `yaml:"theme_color"`  // CSS hex colour of the browser's chrome, light scheme
 	AccentColor string         `yaml:"accent_color"` // CSS hex colour of links, buttons and bars, light scheme
@@ -199,4 +202,13 @@ func (c *Config) Defaults() {
 	if c.Paginate == 0 {
 		c.Paginate = DefaultPaginate
 	}
+	if !c.CardsSet {
+		c.SocialCards = c.AbsoluteURL()
+	}
+}
+
+// AbsoluteURL reports whether BaseURL is a full URL (http or https), as
+// sitemaps, feeds and Open Graph need.
+func (c *Config) AbsoluteURL() bool {
+	return strings.HasPrefix(c.BaseURL, "http://") || strings.HasPrefix(c.BaseURL, "https://")
 }

@@ -8,7 +8,14 @@ import (
 )
 
 func TestSocialCardsSetting(t *testing.T) {
-	for src, want := range map[string]bool{"": true, "title: T\n": true, "social_cards: true\n": true, "social_cards: false\n": false} {
+	for src, want := range map[string]bool{
+		"":                                       false, // no base URL: a card could not be shown
+		"title: T\n":                             false,
+		"base_url: https://example.org/guide/\n": true,
+		"base_url: /guide/\n":                    false,
+		"social_cards: true\n":                   true,
+		"base_url: https://example.org/\nsocial_cards: false\n": false,
+	} {
 		var ds diag.List
 		if got := Config("site.yaml", []byte(src), &ds).SocialCards; got != want || len(ds) > 0 {
 			t.Errorf("%q: social cards %v, want %v (%s)", src, got, want, ds)

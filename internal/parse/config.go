@@ -23,7 +23,6 @@ const MaxPaginate = 5000
 // an absent file: the defaults.
 func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 	defer cfg.Defaults()
-	cfg.SocialCards = true
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return cfg
 	}
@@ -77,7 +76,7 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 			cfg.UnsafeHTML, _ = f.boolean(v, key)
 		case "social_cards":
 			if b, ok := f.boolean(v, key); ok {
-				cfg.SocialCards = b
+				cfg.SocialCards, cfg.CardsSet = b, true
 			}
 		case "paginate":
 			if n, ok := f.number(v, key); ok {

@@ -118,8 +118,8 @@ func (v *View) Chart() *Chart {
 }
 
 // Card is the path of the page's social card (careers/x/card.png), or ""
-// when it has none: only career pages do, unless site.yaml turns them
-// off with social_cards: false.
+// when it has none: only career pages do, when the site has social cards
+// (see model.Config.SocialCards).
 func (v *View) Card() string {
 	if v.career == nil {
 		return ""
