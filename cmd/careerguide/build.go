@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/careerguide/careerguide"
@@ -51,6 +52,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	quiet := fs.Bool("quiet", false, "print only problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
 	memProfile := fs.String("memprofile", "", "write a memory profile to `file` after the build")
+	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change, with no server")
 	force := fs.Bool("force", false, "overwrite files in --out that no earlier build of this site recorded")
 	debounce := fs.Duration("debounce", 20*time.Millisecond, "with --watch, how long the folder must be quiet before a rebuild")
@@ -97,7 +99,24 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 			res.Duration.Round(1e5), res.Out, count(res.Stats.Written, "file", "files"), res.Stats.Unchanged, res.Stats.Removed, draftsLeftOut(res))
 		printBaseURLNote(c.stdout, res)
 	}
+	if *timings {
+		fmt.Fprintln(c.stdout, steps(res))
+	}
 	return nil
+}
+
+// steps says how long each step of a build took: "steps: read 2ms,
+// parse 310ms, …".
+func steps(res *build.Result) string {
+	var b strings.Builder
+	b.WriteString("steps:")
+	for i, s := range res.Steps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %s %s", s.Name, s.Duration.Round(time.Millisecond))
+	}
+	return b.String()
 }
 
 // watch builds, then rebuilds on every change until ctx is done. A failed

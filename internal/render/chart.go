@@ -88,6 +88,11 @@ func byPay(careers []*Career) []*Career {
 // in currency cur: the highest yearly pay of the careers paid in it,
 // rounded up to a step. It is the value of kSiteAxis.
 func (v *values) axis(cur string) (step, top float64) {
+	v.axisMu.Lock()
+	defer v.axisMu.Unlock()
+	if a, ok := v.axes[cur]; ok {
+		return a[0], a[1]
+	}
 	for _, c := range v.r.site.Careers {
 		if s := c.Salary; s.Currency == cur {
 			top = math.Max(top, s.Annual(s.Top()))
@@ -97,6 +102,10 @@ func (v *values) axis(cur string) (step, top float64) {
 	if top = math.Ceil(top/step) * step; top <= 0 {
 		top = 1
 	}
+	if v.axes == nil {
+		v.axes = map[string][2]float64{}
+	}
+	v.axes[cur] = [2]float64{step, top}
 	return step, top
 }
 

@@ -70,6 +70,9 @@ type values struct {
 
 	searchOnce sync.Once
 	search     map[string][]byte // the search files, by path
+
+	axisMu sync.Mutex
+	axes   map[string][2]float64 // axis's answer by currency: the site is fixed for a build
 }
 
 func newValues(r *Renderer) *values {
