@@ -114,7 +114,12 @@ func steps(res *build.Result) string {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, " %s %s", s.Name, s.Duration.Round(time.Millisecond))
+		d := s.Duration.Round(time.Millisecond)
+		if d == 0 {
+			fmt.Fprintf(&b, " %s 0ms", s.Name) // not "0s", which reads as a unit apart
+		} else {
+			fmt.Fprintf(&b, " %s %s", s.Name, d)
+		}
 	}
 	return b.String()
 }

@@ -27,9 +27,10 @@ type stateHeader struct {
 	Version int
 	Out     string
 	Record  output.Record
+	Cache   bool // the trace cache follows
 }
 
-const stateVersion = 1
+const stateVersion = 2
 
 // lock takes the output folder's lock for the build, after refusing a
 // dangerous folder, and reads the saved state on a session's first build.
@@ -115,13 +116,18 @@ func (s *Session) load() {
 	if gob.NewDecoder(br).Decode(&h) != nil || h.Version != stateVersion || h.Out != out {
 		return
 	}
-	if err := s.cache.Load(br); err != nil {
+	if h.Cache && s.cache.Load(br) != nil {
 		return
 	}
 	s.record = &h.Record
 }
 
-// save writes the state through a temporary file and a rename.
+// save writes the state through a temporary file and a rename. The
+// journal written before files are moved into place (rec.Pending) holds
+// the record alone: a build killed during the moves is followed by one
+// that renders every page again, checking each against the folder's
+// bytes, and the cache, which would otherwise be written twice per build,
+// is written once, with the final record.
 func (s *Session) save(rec output.Record) error {
 	if s.state == nil {
 		return nil
@@ -132,8 +138,9 @@ func (s *Session) save(rec output.Record) error {
 	}
 	out, _ := filepath.Abs(s.o.Out)
 	bw := bufio.NewWriter(f)
-	err = gob.NewEncoder(bw).Encode(stateHeader{Version: stateVersion, Out: out, Record: rec})
-	if err == nil {
+	withCache := len(rec.Pending) == 0
+	err = gob.NewEncoder(bw).Encode(stateHeader{Version: stateVersion, Out: out, Record: rec, Cache: withCache})
+	if err == nil && withCache {
 		err = s.cache.Save(bw)
 	}
 	if err == nil {
