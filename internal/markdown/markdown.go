@@ -118,7 +118,7 @@ func (c *Converter) Convert(file, pageURL string, src []byte, line int, r Resolv
 	if cut > 0 {
 		ds.Warnf(file, j.lineOf(first), 0, "markdown", "the page holds more than %d link reference definitions; the %s after them, from this line on, are left out", MaxRefDefs, count(cut))
 	}
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(jobKey, j)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	buf := c.pool.Get().(*bytes.Buffer)

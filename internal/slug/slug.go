@@ -25,8 +25,9 @@ var words = map[rune]string{
 
 // Make returns the slug of s: accents folded, letters lower-cased, digits
 // kept, '+', '#', '&', '@' and '%' spelled out, a leading '.' spelled "dot"
-// (".NET" → "dotnet"), and every other run of characters turned into one
-// hyphen. It returns "" when s has nothing to keep.
+// (".NET" → "dotnet"), apostrophes dropped ("AI's" → "ais"), and every
+// other run of characters turned into one hyphen. It returns "" when s
+// has nothing to keep.
 func Make(s string) string {
 	s = strings.TrimSpace(Fold(strings.ToLower(strings.ToValidUTF8(s, ""))))
 	var parts []string
@@ -45,6 +46,8 @@ func Make(s string) string {
 		switch {
 		case isWord(r):
 			cur.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+			// Inside a word, as in "AI's": the word goes on.
 		case words[r] != "":
 			flush()
 			parts = append(parts, words[r])

@@ -6,6 +6,8 @@ func TestMake(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"C", "c"},
 		{"C++", "c-plus-plus"},
+		{"AI's Impact", "ais-impact"},
+		{"Women’s Health", "womens-health"},
 		{"C#", "c-sharp"},
 		{".NET", "dotnet"},
 		{"ASP.NET", "asp-net"},
