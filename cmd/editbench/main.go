@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -89,6 +90,7 @@ func run(site, bin string, edits int, only string) error {
 	page := "careers/" + slug + "/"
 	title := string(titleLine.FindSubmatch(orig)[1])
 	skills := strings.Split(string(skillsLine.FindSubmatch(orig)[1]), ", ")
+	origMax, _ := strconv.Atoi(strings.TrimPrefix(string(maxLine.Find(orig)), "  max: "))
 	other, _ := os.ReadFile(files[0])
 	newSkill := ""
 	for _, s := range strings.Split(string(skillsLine.FindSubmatch(other)[1]), ", ") {
@@ -115,7 +117,13 @@ func run(site, bin string, edits int, only string) error {
 			t := fmt.Sprintf("Aaa %d %s", i, title)
 			return same(edit{file: file, data: titleLine.ReplaceAll(orig, []byte("title: "+t)), page: page, marker: "<h1>" + t + "</h1>"})
 		}},
-		{"salary", func(i int) (edit, edit) {
+		{"salary, within the axis", func(i int) (edit, edit) {
+			top := origMax - (i+1)*1000
+			return same(edit{file: file, data: maxLine.ReplaceAll(orig, []byte(fmt.Sprintf("  max: %d", top))), page: page, marker: fmt.Sprintf("– $%dK", top/1000)})
+		}},
+		// The highest pay of the site sets every chart's axis, so every
+		// chart is drawn again.
+		{"salary, a new top of the axis", func(i int) (edit, edit) {
 			top := 900000 + i*1000
 			return same(edit{file: file, data: maxLine.ReplaceAll(orig, []byte(fmt.Sprintf("  max: %d", top))), page: page, marker: fmt.Sprintf("$%dK", top/1000)})
 		}},

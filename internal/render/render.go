@@ -227,7 +227,7 @@ func (w *worker) render(j Job) ([]byte, error) {
 		return w.card(j.Key)
 	case KindSearch:
 		w.read(kSearch, j.Key)
-		data, ok := r.values.searchFiles()[j.Key]
+		data, ok := r.values.searchFile(j.Key)
 		if !ok {
 			return nil, errNoItem("search file", j.Key)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"hash/fnv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,9 +19,9 @@ import (
 )
 
 // The search and list data (index.SearchPaths) are derived from the
-// whole site at once, so each file is a value of its own (kSearch, by
-// path) whose sum is that of its bytes: a file is written again exactly
-// when its bytes change. static/assets/app.js reads them; the two
+// whole site, so each file is a value of its own (kSearch, by path),
+// summed from what it is made of (hashSearch): a build sums them all
+// without making them, and makes only the files whose inputs changed. static/assets/app.js reads them; the two
 // tokenize, bucket and decode alike.
 //
 // A word file maps each word to the careers it names, as numbers
@@ -78,22 +79,154 @@ func searchBucket(word string, buckets int) int {
 	return int(h.Sum32() % uint32(buckets))
 }
 
-// searchFiles returns the search files' bytes by path, made once per
-// site.
-func (v *values) searchFiles() map[string][]byte {
-	v.searchOnce.Do(func() { v.search = makeSearch(v) })
-	return v.search
-}
-
-func hashSearch(h *trace.Hash, v *values, p string) bool {
-	data, ok := v.searchFiles()[p]
-	if ok {
-		h.Bytes(data)
+// searchFile returns the bytes of the search file at p: a record file is
+// made alone, from its hundred careers; the word files and meta.json are
+// made together, once per site.
+func (v *values) searchFile(p string) ([]byte, bool) {
+	s := v.r.site
+	name, ok := strings.CutPrefix(p, index.SearchDir)
+	if !ok {
+		return nil, false
 	}
-	return ok
+	if k, ok := searchChunk(name, len(s.Careers)); ok {
+		return v.searchRecords(k), true
+	}
+	v.searchOnce.Do(func() { v.search = makeSearchWords(v) })
+	data, ok := v.search[p]
+	return data, ok
 }
 
-func makeSearch(v *values) map[string][]byte {
+// searchChunk reads the number k of the record file name ("c<k>.json")
+// of a site of n careers.
+func searchChunk(name string, n int) (int, bool) {
+	num, ok := strings.CutPrefix(name, "c")
+	if !ok {
+		return 0, false
+	}
+	num, ok = strings.CutSuffix(num, ".json")
+	k, err := strconv.Atoi(num)
+	if !ok || err != nil || k < 0 || k >= index.SearchChunks(n) || strconv.Itoa(k) != num {
+		return 0, false
+	}
+	return k, true
+}
+
+// hashSearch sums the search file at p from what its bytes are made of,
+// without making them, so that a build sums every file cheaply and makes
+// only those that changed. Each case names every input its file reads:
+// a record file its careers' slugs, titles, categories, levels and pay
+// (and the categories' order, which numbers them); a word file every
+// career's title, skills and category, in A–Z order; meta.json the
+// counts, categories, settings and each currency's axis.
+func hashSearch(h *trace.Hash, v *values, p string) bool {
+	s := v.r.site
+	n := len(s.Careers)
+	name, ok := strings.CutPrefix(p, index.SearchDir)
+	if !ok {
+		return false
+	}
+	h.Str(p)
+	if k, ok := searchChunk(name, n); ok {
+		hashCategoryOrder(h, s)
+		for _, c := range s.Careers[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
+			h.Str(c.Slug).Str(c.Title).Str(s.CategoryOf(c).Slug)
+			hashCareer(h, kCareerLevels, c)
+			hashCareer(h, kCareerPay, c)
+		}
+		return true
+	}
+	if name == "meta.json" {
+		h.Int(int64(n)).Int(index.SearchChunk).Int(int64(index.SearchBuckets(n))).Str(s.Config.Currency).Int(int64(s.Config.Paginate))
+		hashCategoryOrder(h, s)
+		for _, cur := range searchCurrencies(s) {
+			step, top := v.axis(cur)
+			h.Str(cur).Float(step).Float(top)
+		}
+		return true
+	}
+	b, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, "t"), ".json"))
+	if err != nil || b < 0 || b >= index.SearchBuckets(n) || name != "t"+strconv.Itoa(b)+".json" {
+		return false
+	}
+	v.wordsOnce.Do(func() {
+		var w trace.Hash
+		w.Int(int64(n))
+		for _, c := range s.Careers {
+			w.Str(c.Title).Int(int64(len(c.Skills)))
+			for _, sk := range c.Skills {
+				w.Str(sk.Name)
+			}
+			w.Str(s.CategoryOf(c).Name)
+		}
+		v.wordsSum = w.Sum()
+	})
+	h.Int(int64(v.wordsSum))
+	return true
+}
+
+func hashCategoryOrder(h *trace.Hash, s *index.Site) {
+	h.Int(int64(len(s.Categories)))
+	for _, c := range s.Categories {
+		h.Str(c.Name).Str(c.Slug)
+	}
+}
+
+// searchCurrencies lists, sorted, the currencies the careers are paid in.
+func searchCurrencies(s *index.Site) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range s.Careers {
+		if cur := c.Salary.Currency; !seen[cur] {
+			seen[cur] = true
+			out = append(out, cur)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// searchCategories is meta.json's list of categories, by which records
+// number them.
+type searchCategory struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+}
+
+// searchRecords makes the record file k: the careers k·SearchChunk on.
+func (v *values) searchRecords(k int) []byte {
+	s := v.r.site
+	n := len(s.Careers)
+	catIdx := map[string]int{}
+	for i, c := range s.Categories {
+		catIdx[c.Slug] = i
+	}
+	chunk := []any{}
+	for _, c := range s.Careers[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
+		sal := c.Salary
+		lo, hi := sal.Annual(sal.Min), sal.Annual(sal.Max)
+		per := ""
+		if sal.Period != "year" {
+			per = "/" + sal.Period
+		}
+		maxText := model.Money(sal.Max, sal.Currency)
+		if sal.OpenEnded {
+			maxText += "+"
+		}
+		typText := model.Money(sal.Typical(), sal.Currency) + per
+		if sal.Median == 0 {
+			typText += " (mid-range)"
+		}
+		chunk = append(chunk, []any{c.Slug, c.Title, catIdx[s.CategoryOf(c).Slug], int(c.Demand), int(c.AIImpact), sal.Currency,
+			math.Round(lo), math.Round(hi), b2i(sal.OpenEnded), model.Money(sal.Min, sal.Currency) + per, maxText + per, sal.String(),
+			model.Salary{Min: lo, Max: hi, Currency: sal.Currency, Period: "year", OpenEnded: sal.OpenEnded}.Range(),
+			math.Round(sal.Annual(sal.Typical())), typText})
+	}
+	data, _ := json.Marshal(map[string]any{"careers": chunk})
+	return append(data, '\n')
+}
+
+// makeSearchWords makes the word files and meta.json.
+func makeSearchWords(v *values) map[string][]byte {
 	s := v.r.site
 	n := len(s.Careers)
 	files := map[string][]byte{}
@@ -101,24 +234,16 @@ func makeSearch(v *values) map[string][]byte {
 		data, _ := json.Marshal(x)
 		files[index.SearchDir+p] = append(data, '\n')
 	}
-	type cat struct {
-		Name string `json:"name"`
-		Slug string `json:"slug"`
-	}
-	cats := make([]cat, len(s.Categories))
-	catIdx := map[string]int{}
+	cats := make([]searchCategory, len(s.Categories))
 	for i, c := range s.Categories {
-		cats[i] = cat{c.Name, c.Slug}
-		catIdx[c.Slug] = i
+		cats[i] = searchCategory{c.Name, c.Slug}
 	}
-	// Records, and each word's careers.
+	// Each word's careers.
 	buckets := index.SearchBuckets(n)
 	words := make([]map[string][]int, buckets)
 	for i := range words {
 		words[i] = map[string][]int{}
 	}
-	axis := map[string]float64{}
-	var chunk [][]any
 	for id, c := range s.Careers {
 		flags := map[string]int{}
 		order := []string{}
@@ -140,42 +265,13 @@ func makeSearch(v *values) map[string][]byte {
 				note(w, inSkill)
 			}
 		}
-		cc := s.CategoryOf(c)
-		for _, w := range searchWords(cc.Name) {
+		for _, w := range searchWords(s.CategoryOf(c).Name) {
 			note(w, inCategory)
 		}
 		for _, w := range order {
 			b := searchBucket(w, buckets)
 			words[b][w] = append(words[b][w], id, flags[w])
 		}
-		sal := c.Salary
-		lo, hi := sal.Annual(sal.Min), sal.Annual(sal.Max)
-		if _, ok := axis[sal.Currency]; !ok {
-			_, axis[sal.Currency] = v.axis(sal.Currency)
-		}
-		per := ""
-		if sal.Period != "year" {
-			per = "/" + sal.Period
-		}
-		maxText := model.Money(sal.Max, sal.Currency)
-		if sal.OpenEnded {
-			maxText += "+"
-		}
-		typText := model.Money(sal.Typical(), sal.Currency) + per
-		if sal.Median == 0 {
-			typText += " (mid-range)"
-		}
-		chunk = append(chunk, []any{c.Slug, c.Title, catIdx[cc.Slug], int(c.Demand), int(c.AIImpact), sal.Currency,
-			math.Round(lo), math.Round(hi), b2i(sal.OpenEnded), model.Money(sal.Min, sal.Currency) + per, maxText + per, sal.String(),
-			model.Salary{Min: lo, Max: hi, Currency: sal.Currency, Period: "year", OpenEnded: sal.OpenEnded}.Range(),
-			math.Round(sal.Annual(sal.Typical())), typText})
-		if len(chunk) == index.SearchChunk || id == n-1 {
-			put("c"+strconv.Itoa(id/index.SearchChunk)+".json", map[string]any{"careers": chunk})
-			chunk = nil
-		}
-	}
-	if n == 0 {
-		put("c0.json", map[string]any{"careers": []any{}})
 	}
 	for b, ws := range words {
 		enc := make(map[string][]int, len(ws))
@@ -189,6 +285,10 @@ func makeSearch(v *values) map[string][]byte {
 			enc[w] = out
 		}
 		put("t"+strconv.Itoa(b)+".json", map[string]any{"words": enc})
+	}
+	axis := map[string]float64{}
+	for _, cur := range searchCurrencies(s) {
+		_, axis[cur] = v.axis(cur)
 	}
 	// Pay thresholds for the lists' filter: steps of the site currency's
 	// axis below its top.

@@ -69,7 +69,9 @@ type values struct {
 	aliases map[string]*index.Alias
 
 	searchOnce sync.Once
-	search     map[string][]byte // the search files, by path
+	search     map[string][]byte // the word files and meta.json, by path
+	wordsOnce  sync.Once
+	wordsSum   uint64 // what every word file is made of, summed
 
 	axisMu sync.Mutex
 	axes   map[string][2]float64 // axis's answer by currency: the site is fixed for a build

@@ -244,7 +244,7 @@ func TestTies(t *testing.T) {
 // each word's careers and where it is in them, and each career's record.
 func TestSearchFiles(t *testing.T) {
 	r, _ := testRenderer(t, testCareers())
-	files := r.values.searchFiles()
+	files := searchFiles(t, r)
 	var meta struct {
 		Careers, Chunk, Buckets int
 		Categories              []struct{ Name, Slug string }
