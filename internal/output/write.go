@@ -92,7 +92,11 @@ func Open(dir string, prev *Record, o Options) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: abs, o: o, prev: prev, files: map[string]string{}, staged: map[string]string{}, dirs: map[string]bool{}}
+	size := 0
+	if prev != nil {
+		size = len(prev.Files) // a build mostly makes what the last one did
+	}
+	w := &Writer{dir: abs, o: o, prev: prev, files: make(map[string]string, size), staged: map[string]string{}, dirs: map[string]bool{}}
 	if err := w.cleanLeftovers(); err != nil {
 		return nil, err
 	}
