@@ -13,23 +13,34 @@ echo "work folder: $work"
 go build -o "$work/careerguide" ./cmd/careerguide
 go run ./cmd/gencorpus -n "$n" -o "$work/site" -seed 1
 
-echo "== cold builds, careerguide and Hugo in turn (median ratios)"
+echo "== cold builds, careerguide and Hugo in turn (median ratios), output on disk"
 ../shared/bench/hugo-compare.sh "$work/site" "$work/careerguide" 3
+echo "== the same with the output on tmpfs (/dev/shm): the CPU's share alone"
+TMPDIR=/dev/shm ../shared/bench/hugo-compare.sh "$work/site" "$work/careerguide" 3
+
+echo "== one cold build's steps and CPU profile"
+rm -rf "$work/out" "$work/site/.careerguide"
+"$work/careerguide" build --source "$work/site" --out "$work/out" --quiet --timings --cpuprofile "$work/cpu.prof"
+go tool pprof -top -nodecount=10 "$work/careerguide" "$work/cpu.prof" | tail -n 11
 
 echo "== warm build: nothing changed since the last build"
 "$work/careerguide" build --source "$work/site" --out "$work/out" --quiet
 for i in 1 2 3; do
-  /usr/bin/time -f "careerguide warm: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/site" --out "$work/out" --quiet
+  /usr/bin/time -f "careerguide warm: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/site" --out "$work/out" --quiet --timings
 done
 
 echo "== serve: edit to served, over HTTP"
-go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 20
+go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 10
 
 echo "== stage benchmarks (1,000 careers) and serve edits (10,000)"
 go test ./internal/build -run '^$' -bench 'Load|Parse|Index|RenderCareer|Serve' -benchtime 10x
 
+echo "== the test suite"
+go clean -testcache
+/usr/bin/time -f "go test ./...: %e s wall" go test ./... >/dev/null
+
 if [ -n "${BIG:-}" ]; then
   echo "== 100,000 careers"
   go run ./cmd/gencorpus -n 100000 -o "$work/big" -seed 1
-  /usr/bin/time -f "careerguide 100k cold: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/big" --out "$work/big-out" --quiet
+  /usr/bin/time -f "careerguide 100k cold: %e s, %M KB peak RSS" "$work/careerguide" build --source "$work/big" --out "$work/big-out" --quiet --timings
 fi
