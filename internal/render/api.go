@@ -114,18 +114,38 @@ func (w *worker) api(which string) ([]byte, error) {
 		} else {
 			b.WriteString("\n  \"careers\": [")
 		}
-		for i, c := range careers {
-			v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
-				return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
+		// In pieces of a list page's careers, each a fragment of its
+		// careers' own: an edit of one career makes one piece again and
+		// looks up its careers, not every career of the site.
+		per := w.r.site.Config.Paginate
+		for lo := 0; lo < len(careers); lo += per {
+			page := "careers " + strconv.Itoa(lo/per+1)
+			piece := careers[lo:min(lo+per, len(careers))]
+			v, err := w.fragment(fragment{"api", page}, func() (any, error) {
+				w.read(kListPage, page) // which careers the piece holds
+				var p bytes.Buffer
+				for i, c := range piece {
+					v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
+						return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
+					})
+					if err != nil {
+						return nil, err
+					}
+					if i > 0 {
+						p.WriteByte(',')
+					}
+					if indent != "" {
+						p.WriteString("\n    ")
+					}
+					p.Write(v.([]byte))
+				}
+				return p.Bytes(), nil
 			})
 			if err != nil {
 				return nil, err
 			}
-			if i > 0 {
+			if lo > 0 {
 				b.WriteByte(',')
-			}
-			if indent != "" {
-				b.WriteString("\n    ")
 			}
 			b.Write(v.([]byte))
 		}
