@@ -72,7 +72,11 @@ func parsed(b *testing.B, src *load.Source) []*model.Career {
 	var cs []*model.Career
 	var ds diag.List
 	for _, f := range src.Content {
-		cs = append(cs, parse.Career(f.Path, f.Data, "USD", &ds))
+		data, err := f.Read()
+		if err != nil {
+			b.Fatal(err)
+		}
+		cs = append(cs, parse.Career(f.Path, data, "USD", &ds))
 	}
 	return cs
 }

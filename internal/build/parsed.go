@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -61,9 +63,14 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 	files := in.src.Content
 	out := make([]*parsed, len(files))
 	ds := make([]diag.List, len(files))
+	gone := make([]bool, len(files))
 	err := parallel(ctx, len(files), s.o.Workers, func() (struct{}, func(), error) { return struct{}{}, nil, nil }, func(_ struct{}, i int) error {
 		f := files[i]
 		data, err := f.Read()
+		if errors.Is(err, fs.ErrNotExist) {
+			gone[i] = true // deleted since the folder was listed: removed
+			return nil
+		}
 		if err != nil {
 			ds[i].Errorf(f.Path, 0, 0, "", "cannot read: %v", err)
 			return nil
@@ -89,8 +96,13 @@ func (s *Session) parse(ctx context.Context, in *input) ([]*model.Career, []*mod
 	if err != nil {
 		return nil, nil, 0, err // nothing of this parse is kept
 	}
-	for i := range files {
+	for i, f := range files {
 		in.unread.Add(ds[i])
+		if gone[i] {
+			note(s.files[f.Path])
+			delete(s.files, f.Path)
+			s.paths = nil
+		}
 	}
 	var todo []load.File
 	var parses []*parsed

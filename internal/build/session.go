@@ -194,7 +194,12 @@ func (s *Session) read(changed []string) (*input, error) {
 		if in.config.BaseURL, err = parse.BaseURL(o.BaseURL); err != nil {
 			return nil, fmt.Errorf("--base-url: %w", err)
 		}
-		in.config.Defaults() // what depends on the base URL
+		if !o.LiveReload {
+			// What depends on where the site is published. serve's base
+			// URL is the preview's own address, which says nothing of
+			// that: there the defaults follow site.yaml.
+			in.config.Defaults()
+		}
 	}
 	if err := s.prepareTheme(src); err != nil {
 		te, ok := render.AsTemplateError(err)

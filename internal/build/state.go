@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 
 	"github.com/careerguide/careerguide/internal/output"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // StateDir is the folder beside site.yaml where builds keep their state.
@@ -117,6 +118,7 @@ func (s *Session) load() {
 		return
 	}
 	if h.Cache && s.cache.Load(br) != nil {
+		s.cache = trace.NewCache() // nothing of a damaged cache is kept
 		return
 	}
 	s.record = &h.Record
@@ -138,7 +140,7 @@ func (s *Session) save(rec output.Record) error {
 	}
 	out, _ := filepath.Abs(s.o.Out)
 	bw := bufio.NewWriter(f)
-	withCache := len(rec.Pending) == 0
+	withCache := rec.Pending == nil
 	err = gob.NewEncoder(bw).Encode(stateHeader{Version: stateVersion, Out: out, Record: rec, Cache: withCache})
 	if err == nil && withCache {
 		err = s.cache.Save(bw)

@@ -19,6 +19,8 @@ func TestHeadingIDs(t *testing.T) {
 		{"## AI's Impact", `<h2 id="ais-impact">`},
 		{"## Pay\n\n## Pay\n\n## Pay", `<h2 id="pay">Pay</h2>` + "\n" + `<h2 id="pay-1">Pay</h2>` + "\n" + `<h2 id="pay-2">Pay</h2>`},
 		{"## ***", `<h2 id="heading">`},
+		{"## " + strings.Repeat("Größe ", 30), `<h2 id="grosse-grosse-grosse-grosse-grosse-grosse-grosse-grosse-grosse-grosse-grosse-gro">`},
+		{"## " + strings.Repeat("数据", 30), `<h2 id="` + strings.Repeat("数据", 13) + `">`},
 	}
 	c := New(Options{})
 	for _, tt := range tests {

@@ -322,7 +322,9 @@ func (w *Writer) Commit() (Stats, error) {
 			return st, err
 		}
 	}
-	if w.o.Save != nil {
+	if w.o.Save != nil && len(paths) > 0 {
+		// The journal: what is about to be moved in, so that a build
+		// killed during the moves leaves a record of every file.
 		rec := Record{Files: map[string]string{}, Pending: map[string]string{}}
 		if w.prev != nil {
 			rec.Files = w.prev.Files

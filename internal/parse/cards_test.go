@@ -15,6 +15,8 @@ func TestSocialCardsSetting(t *testing.T) {
 		"base_url: /guide/\n":                    false,
 		"social_cards: true\n":                   true,
 		"base_url: https://example.org/\nsocial_cards: false\n": false,
+		"base_url: https://example.org/\nsocial_cards:\n":       true, // no value: the default
+		"social_cards: ~\n": false,
 	} {
 		var ds diag.List
 		if got := Config("site.yaml", []byte(src), &ds).SocialCards; got != want || len(ds) > 0 {

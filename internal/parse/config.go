@@ -75,6 +75,9 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 		case "unsafe_html":
 			cfg.UnsafeHTML, _ = f.boolean(v, key)
 		case "social_cards":
+			if v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "") {
+				break // no value: the default, as if the line were not there
+			}
 			if b, ok := f.boolean(v, key); ok {
 				cfg.SocialCards, cfg.CardsSet = b, true
 			}

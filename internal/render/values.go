@@ -276,7 +276,7 @@ func hashPage(h *trace.Hash, kind string, p *index.Page) {
 
 func hashConfig(h *trace.Hash, s *index.Site) {
 	c := s.Config
-	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML).Bool(c.SocialCards)
+	h.Str(c.Title).Str(c.Description).Str(c.BaseURL).Str(c.Language).Str(c.Currency).Str(c.Country).Str(c.Author).Bool(c.UnsafeHTML).Bool(c.SocialCards).Bool(c.CardsSet)
 	h.Int(int64(c.Paginate)).Str(c.ThemeColor).Str(c.AccentColor)
 	hashAny(h, c.Params)
 }

@@ -1,7 +1,8 @@
 // Package slug owns the identity of names in URLs: it turns a skill or a
 // title into the lower-case, hyphenated form used in paths, so that
 // different names never share a slug (C, C++ and C# become c, c-plus-plus
-// and c-sharp) and spellings that differ only in case or accents do.
+// and c-sharp) and spellings that differ only in case, accents or
+// apostrophes ("AI's", "AIs") do.
 package slug
 
 import (

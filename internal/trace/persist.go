@@ -167,6 +167,9 @@ func (c *Cache) Load(r io.Reader) error {
 			return errors.New("damaged cache")
 		}
 		for _, se := range chunk {
+			if se.Verified > head.Epoch {
+				return errors.New("damaged cache entry " + se.Name)
+			}
 			for _, d := range se.Deps {
 				if d < 0 || int(d) >= head.Keys {
 					return errors.New("damaged cache entry " + se.Name)
