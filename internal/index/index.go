@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/model"
@@ -122,7 +123,8 @@ func BuildContext(ctx context.Context, cfg model.Config, careers []*model.Career
 // return with those resources.
 func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model.Career, pages []*model.Page, static []string, resources []model.Resource) (*Site, diag.List, error) {
 	var ds diag.List
-	stop := stopper(ctx)
+	stop, release := stopper(ctx)
+	defer release()
 	n := len(careers)
 	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: map[string]*Skill{}, files: make(map[string]string, n+len(pages)),
 		paths: make(map[string]bool, 2*n+len(pages)+len(static)+len(Fixed))}
@@ -182,17 +184,16 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	return s, ds, nil
 }
 
-// stopper returns a function that reports whether ctx is done, looking at
-// it every 64th call so that loops over careers can ask on each turn.
-func stopper(ctx context.Context) func() bool {
-	n, done := 0, false
-	return func() bool {
-		if !done && n%64 == 0 {
-			done = ctx.Err() != nil
-		}
-		n++
-		return done
+// stopper returns a function that reports whether ctx is done, cheap
+// enough for loops over careers to ask on every turn and safe to call
+// from any goroutine, and a function that releases it.
+func stopper(ctx context.Context) (stop func() bool, release func() bool) {
+	var done atomic.Bool
+	release = context.AfterFunc(ctx, func() { done.Store(true) })
+	if ctx.Err() != nil {
+		done.Store(true)
 	}
+	return done.Load, release
 }
 
 func (s *Site) indexPages(pages []*model.Page, ds *diag.List) {

@@ -141,6 +141,9 @@ func (s *Site) findRelated(stop func() bool, ds *diag.List) {
 			var best []int // ranks of the best candidates, best first
 			for lo := range chunks {
 				for _, c := range s.Careers[lo:min(lo+chunk, len(s.Careers))] {
+					if stop() {
+						break // the caller sees the context done
+					}
 					best = own.top(c, chosen[c.rank], MaxRelated-len(c.Related), best[:0])
 					for _, r := range best {
 						o := s.Careers[r]
