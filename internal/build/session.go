@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -152,13 +153,17 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	if err != nil {
 		if w != nil {
-			w.Abort()
+			if aerr := w.Abort(); aerr != nil {
+				err = errors.Join(err, aerr)
+			}
 		}
 		return res, err
 	}
 	if w != nil {
 		if res.Stats, err = s.commit(w); err != nil {
-			w.Abort()
+			if aerr := w.Abort(); aerr != nil {
+				err = errors.Join(err, aerr)
+			}
 			return res, err
 		}
 		for _, msg := range w.Warnings() {

@@ -163,7 +163,7 @@ func (s *Session) save(rec output.Record) error {
 
 // open opens the output folder for writing.
 func (s *Session) open() (*output.Writer, error) {
-	o := output.Options{Private: s.o.Private, Force: s.o.Force || s.o.Private, Signature: "api/careers.json"}
+	o := output.Options{Private: s.o.Private, Force: s.o.Force || s.o.Private, Signature: "api/careers.json", SignatureStart: `{"version":`}
 	if !s.o.Private {
 		o.Save = s.save
 	}

@@ -13,6 +13,9 @@ func WriteAtomic(file string, data []byte) error {
 		return err
 	}
 	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync() // on disk before it takes the name
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -90,8 +91,20 @@ func (w *Writer) signed() bool {
 	if w.o.Signature == "" {
 		return false
 	}
-	st, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(w.o.Signature)))
-	return err == nil && st.Mode().IsRegular()
+	file := filepath.Join(w.dir, filepath.FromSlash(w.o.Signature))
+	st, err := os.Lstat(file)
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 256)
+	n, _ := io.ReadFull(f, head)
+	compact := strings.Join(strings.Fields(string(head[:n])), "")
+	return strings.HasPrefix(compact, strings.Join(strings.Fields(w.o.SignatureStart), ""))
 }
 
 // refuseUnknown stops a first build into a folder that holds files it

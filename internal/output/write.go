@@ -60,6 +60,10 @@ type Options struct {
 	// a folder with no record that holds it is taken as an earlier
 	// build's, whose files may be overwritten (and are never removed).
 	Signature string
+	// SignatureStart is how the signature file begins, white space
+	// aside, when a build wrote it: a file of that name the user made
+	// does not count.
+	SignatureStart string
 	// Save stores the record, before the commit moves files (with
 	// Pending set) and after it. A failure stops the commit.
 	Save func(Record) error

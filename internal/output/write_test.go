@@ -117,10 +117,11 @@ func TestNoRecordRefusesToOverwrite(t *testing.T) {
 // the build does not make stays, with a warning.
 func TestEarlierBuildWithoutRecord(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "api/careers.json", "old")
+	writeFile(t, dir, "api/careers.json", "{\n  \"version\": 1, \"careers\": []}")
 	writeFile(t, dir, "index.html", "old")
 	writeFile(t, dir, "gone/index.html", "old")
-	_, _, warns, err := build(t, dir, nil, Options{Signature: "api/careers.json"}, map[string]string{"api/careers.json": "new", "index.html": "new"})
+	o := Options{Signature: "api/careers.json", SignatureStart: `{"version":`}
+	_, _, warns, err := build(t, dir, nil, o, map[string]string{"api/careers.json": "new", "index.html": "new"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,6 +130,23 @@ func TestEarlierBuildWithoutRecord(t *testing.T) {
 	}
 	if len(warns) != 1 || !strings.Contains(warns[0], "gone/index.html") {
 		t.Errorf("warnings %q", warns)
+	}
+}
+
+// TestOwnFileOfTheSignaturesName: a folder that holds a file named as the
+// signature but not written by a build (the user's own api/careers.json)
+// is a folder no build wrote: its files are not overwritten.
+func TestOwnFileOfTheSignaturesName(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "api/careers.json", `[{"name": "mine"}]`)
+	writeFile(t, dir, "index.html", "mine")
+	o := Options{Signature: "api/careers.json", SignatureStart: `{"version":`}
+	_, _, _, err := build(t, dir, nil, o, map[string]string{"api/careers.json": "new", "index.html": "new"})
+	if err == nil || !strings.Contains(err.Error(), "index.html") {
+		t.Errorf("a user's folder with a file of the signature's name: %v", err)
+	}
+	if read(t, dir, "index.html") != "mine" || read(t, dir, "api/careers.json") != `[{"name": "mine"}]` {
+		t.Error("the user's files were overwritten")
 	}
 }
 
