@@ -26,7 +26,8 @@ func funcs(set *tmplSet) template.FuncMap {
 		"abs": func(p string) string { return set.bind.abs(p) },
 		// asset returns the link to a theme file by its path in static/,
 		// hashed when it is CSS or JS; a file that the site and the theme
-		// do not have is an error.
+		// do not have is an error, found when the theme is read wherever
+		// the call is, unless it is inside {{if hasAsset "that file"}}.
 		"asset": func(p string) (string, error) { return set.bind.asset(p) },
 		// hasAsset reports whether the site or theme has the static file
 		// p: {{if hasAsset "assets/custom.css"}}.
@@ -108,15 +109,18 @@ func (w *worker) asset(p string) (string, error) {
 	w.read(kOptions, "")
 	h, ok := w.r.theme.assets[p]
 	if !ok {
-		msg := "static/" + p + " is in neither the site nor the theme"
-		if near, close := diag.Nearest(p, w.r.theme.StaticPaths()); close {
-			msg += "; did you mean " + near + "?"
-		} else {
-			msg += "; add the file, or use hasAsset to link it only when it is there"
-		}
-		return "", errors.New(msg)
+		return "", errors.New(missingAsset(p, w.r.theme.StaticPaths()))
 	}
 	return w.r.basePath + escapePath(h), nil
+}
+
+// missingAsset says that the asset p is missing, given the static files.
+func missingAsset(p string, static []string) string {
+	msg := "static/" + p + " is in neither the site nor the theme"
+	if near, close := diag.Nearest(p, static); close {
+		return msg + "; did you mean " + near + "?"
+	}
+	return msg + "; add the file, or use hasAsset to link it only when it is there"
 }
 
 func (w *worker) hasAsset(p string) bool {

@@ -34,8 +34,10 @@ type Theme struct {
 	free []*tmplSet // parsed template sets not in use by a worker
 }
 
-// Warnings are the theme's problems that do not stop a build, such as a
-// template file of the site's that defines nothing the theme uses.
+// Warnings are the theme's problems found when it is read: warnings, such
+// as a template file of the site's that defines nothing the theme uses,
+// and errors that stop a build before it renders, such as an asset call
+// whose file is missing.
 func (t *Theme) Warnings() diag.List { return t.warnings }
 
 // pageTemplates are the templates that render whole pages.
@@ -78,8 +80,23 @@ func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
 		return nil, err
 	}
 	t.warnings = unusedFiles(templates, set)
+	t.warnings.Add(t.checkAssets(set))
 	t.free = append(t.free, set)
 	return t, nil
+}
+
+// checkAssets reports asset calls whose files are missing (see
+// missingAssets), at their place in the template files as written.
+func (t *Theme) checkAssets(set *tmplSet) diag.List {
+	exists := func(p string) bool { _, ok := t.assets[p]; return ok }
+	found := missingAssets(set, exists)
+	if len(found) > 0 && t.minify {
+		// Positions in the minified text are not the file's.
+		if plain, err := parseSet(t.source, t.own); err == nil {
+			found = missingAssets(plain, exists)
+		}
+	}
+	return assetErrors(found, t.StaticPaths())
 }
 
 // prepareStatic minifies the static files and gives every CSS and JS file
