@@ -94,7 +94,8 @@ func (w *worker) api(which string) ([]byte, error) {
 	}
 	careers := site.Careers()
 	generated := "null"
-	if g := generatedDate(careers); g != "" {
+	w.read(kSiteGenerated, "")
+	if g := w.r.values.generated(); g != "" {
 		generated = strconv.Quote(g)
 	}
 	var b bytes.Buffer
@@ -172,17 +173,19 @@ func (w *worker) api(which string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// generatedDate is the latest date a career was updated, or "".
-func generatedDate(careers []*Career) string {
-	latest := ""
-	for _, c := range careers {
-		if u := c.Updated(); !u.IsZero() {
-			if d := u.Format("2006-01-02"); d > latest {
-				latest = d
+// generated is the latest date a career was reviewed (its updated), or
+// "": the value of kSiteGenerated, worked out once per site.
+func (v *values) generated() string {
+	v.generatedOnce.Do(func() {
+		for _, c := range v.r.site.Careers {
+			if !c.Updated.IsZero() {
+				if d := c.Updated.Format("2006-01-02"); d > v.generatedDate {
+					v.generatedDate = d
+				}
 			}
 		}
-	}
-	return latest
+	})
+	return v.generatedDate
 }
 
 func (w *worker) apiSkills(site *Site) []APISkill {

@@ -49,6 +49,7 @@ const (
 	kSiteLowestAI   = "site.lowestai"   //
 	kSiteAliases    = "site.aliases"    // the alias paths
 	kSiteAxis       = "site.axis"       // ID currency: the top of the charts' axis in it
+	kSiteGenerated  = "site.generated"  // the latest date a career was reviewed: the API's "generated"
 	kSearch         = "search"          // ID output path: a search or list data file's bytes (search.go)
 	kLinkFile       = "link.file"       // ID content file: the URL it is published at
 	kLinkPath       = "link.path"       // ID site path: whether the site publishes it
@@ -72,6 +73,9 @@ type values struct {
 	search     map[string][]byte // the word files and meta.json, by path
 	wordsOnce  sync.Once
 	wordsSum   uint64 // what every word file is made of, summed
+
+	generatedOnce sync.Once
+	generatedDate string // generated's answer: the site is fixed for a build
 
 	axisMu sync.Mutex
 	axes   map[string][2]float64 // axis's answer by currency: the site is fixed for a build
@@ -144,6 +148,8 @@ func (v *values) Sum(k trace.Key) uint64 {
 		h.Str(s.Config.Title)
 	case kSiteAxis:
 		hashAxis(&h, v, k.ID)
+	case kSiteGenerated:
+		h.Str(v.generated())
 	case kSearch:
 		if !hashSearch(&h, v, k.ID) {
 			return trace.Absent
