@@ -145,11 +145,16 @@ func (s *Site) layoutInputs(static []string) uint64 {
 		w(c.URL, c.Source)
 	}
 	h.WriteByte(1)
+	seed := h.Seed()
 	for _, sk := range s.Skills {
 		w(sk.URL, sk.Name)
+		// Which careers list the skill, in any order: the order is by pay,
+		// which an edit of a salary changes and the layout does not read.
+		var members uint64
 		for _, c := range sk.Careers {
-			w(c.Source)
+			members += maphash.String(seed, c.Source)
 		}
+		w(strconv.FormatUint(members, 16), strconv.Itoa(len(sk.Careers)))
 	}
 	h.WriteByte(1)
 	for _, cat := range s.Categories {
