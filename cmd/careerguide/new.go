@@ -11,6 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/parse"
 	"github.com/careerguide/careerguide/internal/slug"
 )
 
@@ -66,12 +69,22 @@ related: []               # slugs of careers to show first under "Related career
 func (c *newCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("new", newUsage, c.stderr)
 	source := fs.String("source", ".", "the site `folder`")
-	currency := fs.String("currency", "USD", "the salary's currency `code`")
+	currency := fs.String("currency", "", "the salary's currency `code` (default: site.yaml's currency, or USD)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := checkSource(*source); err != nil {
 		return err
+	}
+	for _, a := range fs.Args()[min(1, fs.NArg()):] {
+		if strings.HasPrefix(a, "-") {
+			return &usageError{fmt.Sprintf("%s comes after the title; flags go before TITLE, as in: careerguide new %s %q", a, a, fs.Arg(0))}
+		}
+	}
+	if *currency == "" {
+		*currency = siteCurrency(*source)
+	} else if !validCurrency(*currency) {
+		return &usageError{fmt.Sprintf("--currency %s: give a three-letter ISO 4217 code, such as EUR", *currency)}
 	}
 	title := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if title == "" {
@@ -134,4 +147,27 @@ func roleNoun(title string) string {
 		}
 	}
 	return title + " Professionals"
+}
+
+// siteCurrency is the currency site.yaml in source names, or USD; a
+// site.yaml with mistakes is the build's to report.
+func siteCurrency(source string) string {
+	data, err := os.ReadFile(filepath.Join(source, load.ConfigFile))
+	if err != nil {
+		return "USD"
+	}
+	var ds diag.List
+	return parse.Config(load.ConfigFile, data, &ds).Currency
+}
+
+func validCurrency(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	for _, r := range code {
+		if (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return true
 }
