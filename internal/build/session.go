@@ -147,7 +147,9 @@ func (s *Session) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	rds, err := s.render(ctx, r, w, res)
 	res.timed("render", &t)
-	res.Diags.Add(rds)
+	// An asset call's error is the same whether a page ran it or the
+	// theme check found it: one of each.
+	res.Diags.Add(append(rds, s.theme.AssetErrors()...).Unique())
 	if err == nil {
 		err = res.settle(o.Strict)
 	}

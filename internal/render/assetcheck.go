@@ -134,7 +134,7 @@ func position(t *parse.Tree, n parse.Node) (string, int, int) {
 func assetErrors(calls []assetCall, static []string) diag.List {
 	var ds diag.List
 	for _, c := range calls {
-		ds.Errorf("templates/"+c.file, c.line, c.col, "", "asset %q: %s", c.path, missingAsset(c.path, static))
+		ds.Errorf("templates/"+c.file, c.line, c.col, "asset "+strconv.Quote(c.path), "%s", missingAsset(c.path, static))
 	}
 	return ds
 }

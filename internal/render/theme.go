@@ -29,16 +29,20 @@ type Theme struct {
 	sums      map[trace.Key]uint64
 
 	warnings diag.List // what is wrong with the site's templates, short of an error
+	assetErr diag.List // asset calls whose files are missing (checkAssets)
 
 	mu   sync.Mutex
 	free []*tmplSet // parsed template sets not in use by a worker
 }
 
-// Warnings are the theme's problems found when it is read: warnings, such
-// as a template file of the site's that defines nothing the theme uses,
-// and errors that stop a build before it renders, such as an asset call
-// whose file is missing.
+// Warnings are the theme's problems that do not stop a build, such as a
+// template file of the site's that defines nothing the theme uses.
 func (t *Theme) Warnings() diag.List { return t.warnings }
+
+// AssetErrors are the asset calls whose files are missing, wherever they
+// are in the templates. They are errors of rendering: a build reports
+// them with the mistakes its pages meet, each once.
+func (t *Theme) AssetErrors() diag.List { return t.assetErr }
 
 // pageTemplates are the templates that render whole pages.
 var pageTemplates = []string{"home.html", "careers.html", "career.html", "skills.html", "skill.html", "salaries.html",
@@ -80,7 +84,7 @@ func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
 		return nil, err
 	}
 	t.warnings = unusedFiles(templates, set)
-	t.warnings.Add(t.checkAssets(set))
+	t.assetErr = t.checkAssets(set)
 	t.free = append(t.free, set)
 	return t, nil
 }
