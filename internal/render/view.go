@@ -109,7 +109,9 @@ func (v *View) TOC() ([]markdown.Heading, error) {
 	return res.TOC, nil
 }
 
-// Chart is the salary chart of the salaries page and of skill pages.
+// Chart is the salary chart of the salaries page, of category pages and
+// of skill pages (the default theme draws a skill's for three careers or
+// more); nil elsewhere.
 func (v *View) Chart() *Chart {
 	if v.chart == nil && v.charts != nil {
 		v.chart = v.charts()
