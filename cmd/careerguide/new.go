@@ -76,9 +76,10 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	if err := checkSource(*source); err != nil {
 		return err
 	}
-	for _, a := range fs.Args()[min(1, fs.NArg()):] {
-		if strings.HasPrefix(a, "-") {
-			return &usageError{fmt.Sprintf("%s comes after the title; flags go before TITLE, as in: careerguide new %s %q", a, a, fs.Arg(0))}
+	for i, a := range fs.Args() {
+		if i > 0 && strings.HasPrefix(a, "-") {
+			return &usageError{fmt.Sprintf("%s comes after the title; flags go before TITLE, as in: careerguide new %s %q",
+				a, strings.Join(fs.Args()[i:], " "), strings.Join(fs.Args()[:i], " "))}
 		}
 	}
 	if *currency == "" {
