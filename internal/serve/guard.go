@@ -30,7 +30,9 @@ func (s *Server) HTTPServer(t Timeouts, baseURL string) *http.Server {
 	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
 		s.hosts = append(s.hosts, strings.ToLower(u.Hostname()))
 	}
-	return &http.Server{Handler: s, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
+	hs.RegisterOnShutdown(s.closeStreams)
+	return hs
 }
 
 // allowedHost reports whether r is for this server: its Host is the

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"net"
@@ -164,5 +165,39 @@ func TestStreamOutlivesTimeouts(t *testing.T) {
 		if strings.HasPrefix(line, "event: reload") {
 			return
 		}
+	}
+}
+
+// TestShutdownEndsStreams: a live-reload stream never goes idle, so the
+// server ends the streams itself when it shuts down; shutting down with
+// a browser tab open returns at once instead of at its deadline.
+func TestShutdownEndsStreams(t *testing.T) {
+	s, _ := site(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := s.HTTPServer(DefaultTimeouts, "")
+	go hs.Serve(ln)
+	defer hs.Close()
+	resp, err := http.Get("http://" + ln.Addr().String() + "/guide/__livereload")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("stream: %s", resp.Status)
+	}
+	br := bufio.NewReader(resp.Body)
+	if _, err := br.ReadString('\n'); err != nil { // the stream is open
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // far more than a shutdown takes
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown with a stream open: %v", err)
+	}
+	if _, err := io.Copy(io.Discard, br); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Logf("the stream ended with %v", err)
 	}
 }

@@ -32,7 +32,14 @@ type Server struct {
 	clients map[chan event]bool
 	last    *event // the current error state, replayed to new clients
 	moved   map[string]string
+
+	closing     chan struct{} // closed when the HTTP server shuts down
+	closingOnce sync.Once
 }
+
+// closeStreams ends every live-reload stream, which never go idle, so
+// that the HTTP server's shutdown need not wait for them.
+func (s *Server) closeStreams() { s.closingOnce.Do(func() { close(s.closing) }) }
 
 type event struct {
 	name string
@@ -51,7 +58,7 @@ func New(dir, base string) (*Server, error) {
 	if base == "" {
 		base = "/"
 	}
-	return &Server{dir: abs, base: base, clients: map[chan event]bool{}, moved: map[string]string{}}, nil
+	return &Server{dir: abs, base: base, clients: map[chan event]bool{}, moved: map[string]string{}, closing: make(chan struct{})}, nil
 }
 
 // Reload tells browsers that a rebuild finished. cssOnly swaps the
@@ -287,6 +294,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-s.closing:
 			return
 		case ev := <-c:
 			deadline()
