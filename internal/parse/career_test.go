@@ -168,6 +168,8 @@ func TestCareerRules(t *testing.T) {
 		{"unclosed quote in a list", with("skills:", `skills: [Python, 'Go, SQL]`),
 			[]string{`content/careers/x.md:13:18: malformed yaml frontmatter: the quote ' opened here is never closed; end the value with '`}},
 		{"quotes that close", with("summary:", `summary: "It's \"fine\"" # a comment with "`), nil},
+		{"quote closed by the next value's", "---\ntitle: x\nsummary: \"Find data\ncategory: Data\nsalary: \"$50K – $90K\"\ndemand: High\n---\nBody\n",
+			[]string{`content/careers/x.md:3:10: malformed yaml frontmatter: the quote " opened here runs on to line 5, and the YAML breaks after it (did not find expected key); end the value on this line with "`}},
 		{"value starting with @", with("summary:", "summary: @handle"),
 			[]string{"content/careers/x.md:3: malformed yaml frontmatter: found character that cannot start any token; quote a value that starts with @ or `"}},
 	}

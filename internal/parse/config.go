@@ -29,7 +29,7 @@ func Config(file string, data []byte, ds *diag.List) (cfg model.Config) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, _, msg := errorPos(err)
-		line, col, msg := yamlFix(data, max(line, 1), msg)
+		line, col, msg := yamlFix(data, max(line, 1), msg, 1)
 		ds.Errorf(file, line, col, "", "malformed YAML: %s", msg)
 		return cfg
 	}

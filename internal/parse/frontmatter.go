@@ -98,7 +98,7 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 	if decodeErr != nil {
 		line, col, msg := errorPos(decodeErr)
 		if format == "yaml" {
-			line, col, msg = yamlFix(b.front, max(line, 1), msg)
+			line, col, msg = yamlFix(b.front, max(line, 1), msg, b.line)
 		}
 		if line > 0 {
 			line += b.line - 1
