@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -141,7 +143,7 @@ func (c *buildCommand) watch(ctx context.Context, session *build.Session, source
 		case err != nil:
 			fmt.Fprintf(c.stderr, "careerguide build: %v\n", err)
 		case !quiet:
-			fmt.Fprintln(c.stdout, summary(changed, res))
+			fmt.Fprintln(c.stdout, summary(source, changed, res))
 			if changed == nil {
 				printBaseURLNote(c.stdout, res)
 			}
@@ -220,16 +222,34 @@ func draftsLeftOut(res *build.Result) string {
 //
 //	built 11 pages and 9 other files in 40 ms
 //	content/careers/a.md changed → rebuilt 3 files in 5 ms
-func summary(changed []string, res *build.Result) string {
+func summary(source string, changed []string, res *build.Result) string {
 	ms := res.Duration.Milliseconds()
 	if changed == nil {
 		return fmt.Sprintf("built %s in %d ms%s", pagesAndFiles(res.Pages, res.Files), ms, draftsLeftOut(res))
 	}
+	changed = lasting(source, changed)
 	what := changed[0]
 	if len(changed) > 1 {
 		what = count(len(changed), "file", "files")
 	}
 	return fmt.Sprintf("%s changed → rebuilt %s in %d ms", what, count(res.Rendered, "file", "files"), ms)
+}
+
+// lasting leaves out of changed the files an editor or tool made and
+// removed while saving (sed -i's sedXXXXXX, say): gone now and with no
+// extension. A deleted page or asset has one, and is kept; when nothing
+// would be left, changed is returned as it is.
+func lasting(source string, changed []string) []string {
+	var out []string
+	for _, p := range changed {
+		if _, err := os.Lstat(filepath.Join(source, filepath.FromSlash(p))); err == nil || path.Ext(p) != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return changed
+	}
+	return out
 }
 
 // limitMemory sets a soft memory limit of 900 MiB unless GOMEMLIMIT sets

@@ -95,7 +95,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	defer cancel()
 	go w.Run(ctx)
 
-	loop := &rebuilder{cmd: c, srv: srv, session: build.NewSession(build.Options{
+	loop := &rebuilder{cmd: c, source: sf.source, srv: srv, session: build.NewSession(build.Options{
 		Source: sf.source, Out: out, BaseURL: siteURL, Drafts: sf.drafts, Strict: sf.strict,
 		LiveReload: true, Private: true, Theme: careerguide.Theme,
 	})}
@@ -135,6 +135,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 // to the browsers.
 type rebuilder struct {
 	cmd      *serveCommand
+	source   string // the site folder, which changed paths are relative to
 	srv      *serve.Server
 	session  *build.Session
 	site     *index.Site
@@ -156,7 +157,7 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	for _, d := range res.Diags {
 		b.lastErrs[d.String()] = true
 	}
-	fmt.Fprintln(b.cmd.stdout, summary(changed, res))
+	fmt.Fprintln(b.cmd.stdout, summary(b.source, changed, res))
 	if b.site != nil {
 		b.srv.Moved(moves(b.site, res.Site))
 	}
