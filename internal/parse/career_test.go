@@ -71,7 +71,6 @@ func TestCareerValid(t *testing.T) {
 }
 
 func TestCareerRules(t *testing.T) {
-	const f = "content/careers/x.md"
 	tests := []struct {
 		name string
 		src  string
@@ -174,18 +173,7 @@ func TestCareerRules(t *testing.T) {
 			[]string{"content/careers/x.md:3: malformed yaml frontmatter: found character that cannot start any token; quote a value that starts with @ or `"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ds diag.List
-			Career(f, []byte(tt.src), "USD", &ds)
-			ds.Sort()
-			var got []string
-			for _, d := range ds {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkCareer(t, tt.src, tt.want) })
 	}
 }
 
@@ -276,5 +264,21 @@ site.yaml:2:15: accent_color: "teal" is not a CSS hex colour; write it as "#rgb"
 	Config("site.yaml", []byte("title: [\n"), &ds)
 	if !ds.HasErrors() || ds[0].String() != "site.yaml:2: malformed YAML: did not find expected node content" {
 		t.Errorf("malformed site.yaml: %s", ds)
+	}
+}
+
+// checkCareer parses src as content/careers/x.md and checks that the
+// diagnostics, sorted, are want.
+func checkCareer(t *testing.T, src string, want []string) {
+	t.Helper()
+	var ds diag.List
+	Career("content/careers/x.md", []byte(src), "USD", &ds)
+	ds.Sort()
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

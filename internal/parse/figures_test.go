@@ -165,18 +165,7 @@ func TestFigureRules(t *testing.T) {
 			[]string{f + ":15:19: ai_impact_source.name: required field is missing; a source needs both name and url, such as " + sourceExample}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ds diag.List
-			Career(f, []byte(tt.src), "USD", &ds)
-			ds.Sort()
-			var got []string
-			for _, d := range ds {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkCareer(t, tt.src, tt.want) })
 	}
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -23,64 +24,27 @@ type assetCall struct {
 // once, where it is defined.
 func missingAssets(set *tmplSet, exists func(string) bool) []assetCall {
 	var found []assetCall
-	seen := map[string]bool{} // template names walked
-	var walk func(t *parse.Tree, n parse.Node, guarded map[string]bool)
-	walk = func(t *parse.Tree, n parse.Node, guarded map[string]bool) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(t, c, guarded)
-				}
-			}
-		case *parse.ActionNode:
-			walk(t, n.Pipe, guarded)
-		case *parse.TemplateNode:
-			walk(t, n.Pipe, guarded)
-		case *parse.IfNode:
-			walk(t, n.Pipe, guarded)
-			inner := guarded
-			if p := hasAssetGuard(n.Pipe); p != "" {
-				inner = map[string]bool{p: true}
-				for k := range guarded {
-					inner[k] = true
-				}
-			}
-			walk(t, n.List, inner)
-			walk(t, n.ElseList, guarded)
-		case *parse.RangeNode:
-			walk(t, n.Pipe, guarded)
-			walk(t, n.List, guarded)
-			walk(t, n.ElseList, guarded)
-		case *parse.WithNode:
-			walk(t, n.Pipe, guarded)
-			walk(t, n.List, guarded)
-			walk(t, n.ElseList, guarded)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(t, c, guarded)
-				}
-			}
-		case *parse.CommandNode:
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "asset" {
-				if s, ok := arg(n, 1).(*parse.StringNode); ok && !exists(s.Text) && !guarded[s.Text] {
-					c := assetCall{path: s.Text}
-					c.file, c.line, c.col = position(t, id)
-					found = append(found, c)
-				}
-			}
-			for _, a := range n.Args {
-				walk(t, a, guarded)
-			}
-		}
-	}
+	seen := map[string]bool{} // templates walked, by file and name
 	for _, t := range treesOf(set) {
-		if t == nil || t.Root == nil || seen[t.ParseName+"\x00"+t.Name] {
+		if t == nil || seen[t.ParseName+"\x00"+t.Name] {
 			continue
 		}
 		seen[t.ParseName+"\x00"+t.Name] = true
-		walk(t, t.Root, nil)
+		visit(t.Root, nil, func(n parse.Node, guards []string) {
+			c, ok := n.(*parse.CommandNode)
+			if !ok {
+				return
+			}
+			id, ok := c.Args[0].(*parse.IdentifierNode)
+			if !ok || id.Ident != "asset" {
+				return
+			}
+			if s, ok := arg(c, 1).(*parse.StringNode); ok && !exists(s.Text) && !slices.Contains(guards, s.Text) {
+				call := assetCall{path: s.Text}
+				call.file, call.line, call.col = position(t, id)
+				found = append(found, call)
+			}
+		})
 	}
 	return found
 }

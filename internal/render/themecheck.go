@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"slices"
 	"strings"
 	"text/template/parse"
@@ -72,65 +71,75 @@ func unusedFiles(files []load.File, set *tmplSet) diag.List {
 func calls(set *tmplSet) (map[string]bool, bool) {
 	used := map[string]bool{}
 	known := true
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.TemplateNode:
-			used[n.Name] = true
-			walk(n.Pipe)
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.ChainNode:
-			walk(n.Node)
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(c)
-				}
-			}
-		case *parse.CommandNode:
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partials" || id.Ident == "include") {
-				if s, ok := arg(n, 1).(*parse.StringNode); ok {
-					used[s.Text] = true
-				} else {
-					known = false
-				}
-			}
-			for _, a := range n.Args {
-				walk(a)
-			}
+	for _, t := range treesOf(set) {
+		if t == nil {
+			continue
 		}
-	}
-	trees := []*template.Template{set.base}
-	for _, p := range set.pages {
-		trees = append(trees, p)
-	}
-	for _, t := range trees {
-		for _, x := range t.Templates() {
-			if x.Tree != nil {
-				walk(x.Tree.Root)
+		visit(t.Root, nil, func(n parse.Node, _ []string) {
+			switch n := n.(type) {
+			case *parse.TemplateNode:
+				used[n.Name] = true
+			case *parse.CommandNode:
+				if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partials" || id.Ident == "include") {
+					if s, ok := arg(n, 1).(*parse.StringNode); ok {
+						used[s.Text] = true
+					} else {
+						known = false
+					}
+				}
 			}
-		}
+		})
 	}
 	return used, known
+}
+
+// visit walks the template tree below n and calls f with each
+// {{template}} and each command, and the assets that the
+// {{if hasAsset "…"}} actions around it guard (guards, plus those found
+// on the way down).
+func visit(n parse.Node, guards []string, f func(n parse.Node, guards []string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				visit(c, guards, f)
+			}
+		}
+	case *parse.ActionNode:
+		visit(n.Pipe, guards, f)
+	case *parse.TemplateNode:
+		f(n, guards)
+		visit(n.Pipe, guards, f)
+	case *parse.ChainNode:
+		visit(n.Node, guards, f)
+	case *parse.IfNode:
+		visit(n.Pipe, guards, f)
+		inner := guards
+		if p := hasAssetGuard(n.Pipe); p != "" {
+			inner = append(slices.Clip(guards), p)
+		}
+		visit(n.List, inner, f)
+		visit(n.ElseList, guards, f)
+	case *parse.RangeNode:
+		visit(n.Pipe, guards, f)
+		visit(n.List, guards, f)
+		visit(n.ElseList, guards, f)
+	case *parse.WithNode:
+		visit(n.Pipe, guards, f)
+		visit(n.List, guards, f)
+		visit(n.ElseList, guards, f)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				visit(c, guards, f)
+			}
+		}
+	case *parse.CommandNode:
+		f(n, guards)
+		for _, a := range n.Args {
+			visit(a, guards, f)
+		}
+	}
 }
 
 func arg(n *parse.CommandNode, i int) parse.Node {
