@@ -96,19 +96,26 @@ func (v *values) searchFile(p string) ([]byte, bool) {
 	return data, ok
 }
 
-// searchChunk reads the number k of the record file name ("c<k>.json")
-// of a site of n careers.
-func searchChunk(name string, n int) (int, bool) {
-	num, ok := strings.CutPrefix(name, "c")
+// searchNumber reads the number k of a search file's name, prefix then
+// k then ".json" ("c3.json", "t12.json"), when 0 ≤ k < limit and the
+// name is written as careerguide writes it.
+func searchNumber(name, prefix string, limit int) (int, bool) {
+	num, ok := strings.CutPrefix(name, prefix)
 	if !ok {
 		return 0, false
 	}
 	num, ok = strings.CutSuffix(num, ".json")
 	k, err := strconv.Atoi(num)
-	if !ok || err != nil || k < 0 || k >= index.SearchChunks(n) || strconv.Itoa(k) != num {
+	if !ok || err != nil || k < 0 || k >= limit || strconv.Itoa(k) != num {
 		return 0, false
 	}
 	return k, true
+}
+
+// searchChunk reads the number k of the record file name ("c<k>.json")
+// of a site of n careers.
+func searchChunk(name string, n int) (int, bool) {
+	return searchNumber(name, "c", index.SearchChunks(n))
 }
 
 // hashSearch sums the search file at p from what its bytes are made of,
@@ -144,8 +151,7 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 		}
 		return true
 	}
-	b, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, "t"), ".json"))
-	if err != nil || b < 0 || b >= index.SearchBuckets(n) || name != "t"+strconv.Itoa(b)+".json" {
+	if _, ok := searchNumber(name, "t", index.SearchBuckets(n)); !ok {
 		return false
 	}
 	v.wordsOnce.Do(func() {
@@ -185,8 +191,8 @@ func searchCurrencies(s *index.Site) []string {
 	return out
 }
 
-// searchCategories is meta.json's list of categories, by which records
-// number them.
+// searchCategory is one of meta.json's categories; a record names its
+// category by its place in that list.
 type searchCategory struct {
 	Name string `json:"name"`
 	Slug string `json:"slug"`
