@@ -90,6 +90,7 @@ type Renderer struct {
 	min      *minifier
 	values   *values
 	jobs     []Job
+	words    *wordMemo // shared with the renderers before and after
 }
 
 // New prepares to render site with theme. Fragments are kept in cache,
@@ -104,6 +105,10 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 		}
 	}
 	r.min = newMinifier(opts.Minify)
+	r.words = &wordMemo{}
+	if prev != nil {
+		r.words = prev.words
+	}
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
 	if prev != nil && prev.site == site && prev.theme == theme {
 		r.values, r.jobs = prev.values, prev.jobs

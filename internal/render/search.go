@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/json"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -65,18 +64,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// searchBucket is the word file of a word: by its first two characters,
-// so that every word a typed prefix can match is in one file.
-func searchBucket(word string, buckets int) int {
-	key := word
-	if rs := []rune(word); len(rs) > 2 {
-		key = string(rs[:2])
-	}
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	return int(h.Sum32() % uint32(buckets))
 }
 
 // searchFile returns the bytes of the search file at p: a record file is
@@ -151,22 +138,11 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 		}
 		return true
 	}
-	if _, ok := searchNumber(name, "t", index.SearchBuckets(n)); !ok {
+	b, ok := searchNumber(name, "t", index.SearchBuckets(n))
+	if !ok {
 		return false
 	}
-	v.wordsOnce.Do(func() {
-		var w trace.Hash
-		w.Int(int64(n))
-		for _, c := range s.Careers {
-			w.Str(c.Title).Int(int64(len(c.Skills)))
-			for _, sk := range c.Skills {
-				w.Str(sk.Name)
-			}
-			w.Str(s.CategoryOf(c).Name)
-		}
-		v.wordsSum = w.Sum()
-	})
-	h.Int(int64(v.wordsSum))
+	h.Int(int64(n)).Int(int64(v.siteWords().sums[b]))
 	return true
 }
 
@@ -250,33 +226,10 @@ func makeSearchWords(v *values) map[string][]byte {
 	for i := range words {
 		words[i] = map[string][]int{}
 	}
-	for id, c := range s.Careers {
-		flags := map[string]int{}
-		order := []string{}
-		note := func(w string, f int) {
-			if _, ok := flags[w]; !ok {
-				order = append(order, w)
-			}
-			flags[w] |= f
-		}
-		for i, w := range searchWords(c.Title) {
-			f := inTitle
-			if i == 0 {
-				f |= firstTitle
-			}
-			note(w, f)
-		}
-		for _, sk := range c.Skills {
-			for _, w := range searchWords(sk.Name) {
-				note(w, inSkill)
-			}
-		}
-		for _, w := range searchWords(s.CategoryOf(c).Name) {
-			note(w, inCategory)
-		}
-		for _, w := range order {
-			b := searchBucket(w, buckets)
-			words[b][w] = append(words[b][w], id, flags[w])
+	for id, notes := range v.siteWords().notes {
+		for _, n := range notes {
+			b := int(n.key % uint32(buckets))
+			words[b][n.word] = append(words[b][n.word], id, n.flags)
 		}
 	}
 	for b, ws := range words {

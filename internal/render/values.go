@@ -72,13 +72,19 @@ type values struct {
 	searchOnce sync.Once
 	search     map[string][]byte // the word files and meta.json, by path
 	wordsOnce  sync.Once
-	wordsSum   uint64 // what every word file is made of, summed
+	words      *siteWords // what the word files are made of
 
 	generatedOnce sync.Once
 	generatedDate string // generated's answer: the site is fixed for a build
 
 	axisMu sync.Mutex
 	axes   map[string][2]float64 // axis's answer by currency: the site is fixed for a build
+}
+
+// siteWords returns what the word files are made of.
+func (v *values) siteWords() *siteWords {
+	v.wordsOnce.Do(func() { v.words = v.r.words.words(v.r.site) })
+	return v.words
 }
 
 func newValues(r *Renderer) *values {
