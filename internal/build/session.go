@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -40,6 +41,12 @@ type Session struct {
 	changed   map[string]bool // slugs of the careers whose parse changed since the last build that rendered
 	renderer  *render.Renderer
 	swept     *index.Site // the site of the last sweep of the cache
+
+	// The last build's jobs and the cache entry of each (nil where it
+	// had none), so that a build with the same jobs checks the entries
+	// without looking them up by name.
+	lastJobs    []render.Job
+	lastEntries []*trace.Entry
 
 	// The files beside careers, as of the last read of the whole content
 	// folder, and what reading them found.
@@ -339,6 +346,17 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	jobs := r.Jobs()
 	lists := make([]diag.List, len(jobs))
 	rendered := make([]bool, len(jobs))
+	entries := make([]*trace.Entry, len(jobs))
+	// With the last build's jobs, the entries of most are checked at once;
+	// the others are looked up by name.
+	reuse := make([]bool, len(jobs))
+	prev := s.lastEntries
+	held := false // reuse[i] says the output holds job i's file too
+	if sameJobs(jobs, s.lastJobs) {
+		s.cache.Reuse(prev, reuse)
+		held = w == nil || w.KeepHeld(reuse, func(i int) (string, string) { return jobs[i].Path, prev[i].Sum })
+	}
+	s.lastJobs, s.lastEntries = nil, nil // until this build's are known
 	err := parallel(ctx, len(jobs), s.o.Workers, func() (*render.Worker, func(), error) {
 		rw, err := r.NewWorker()
 		if err != nil {
@@ -346,9 +364,20 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 		}
 		return rw, rw.Close, nil
 	}, func(rw *render.Worker, i int) error {
+		if reuse[i] && held {
+			lists[i], entries[i] = prev[i].Diags, prev[i]
+			return nil
+		}
 		j := jobs[i]
-		if e, ok := s.cache.Lookup(j.Path); ok && (w == nil || w.Has(j.Path, e.Sum)) {
-			lists[i] = e.Diags
+		var e *trace.Entry
+		ok := reuse[i]
+		if ok {
+			e = prev[i]
+		} else {
+			e, ok = s.cache.Lookup(j.Path)
+		}
+		if ok && (w == nil || w.Has(j.Path, e.Sum)) {
+			lists[i], entries[i] = e.Diags, e
 			if w != nil {
 				w.Keep(j.Path, e.Sum)
 			}
@@ -366,7 +395,7 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 		}
 		rendered[i] = true
 		lists[i] = out.Diags
-		s.cache.Store(j.Path, out.Reads, trace.Entry{Sum: output.Sum(out.Data), Diags: out.Diags})
+		entries[i] = s.cache.Store(j.Path, out.Reads, trace.Entry{Sum: output.Sum(out.Data), Diags: out.Diags})
 		if w != nil {
 			return w.Put(j.Path, out.Data)
 		}
@@ -381,6 +410,7 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 		s.cache.Sweep()
 		s.swept = s.site
 	}
+	s.lastJobs, s.lastEntries = jobs, entries
 	var ds diag.List
 	for i, j := range jobs {
 		ds.Add(lists[i])
@@ -394,4 +424,10 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	}
 	res.Files = len(jobs)
 	return ds.Unique(), nil
+}
+
+// sameJobs reports whether a and b list the same output paths in the
+// same order.
+func sameJobs(a, b []render.Job) bool {
+	return len(a) == len(b) && slices.EqualFunc(a, b, func(x, y render.Job) bool { return x.Path == y.Path })
 }

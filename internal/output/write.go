@@ -181,6 +181,31 @@ func (w *Writer) read(p string) ([]byte, bool) {
 	return data, err == nil
 }
 
+// KeepHeld is Has then Keep for many files at once, for a Private
+// writer only, whose record says what the folder holds: for each i with
+// held[i], file(i) names a file and the sum of the bytes it should have,
+// and held[i] is cleared unless the folder holds them. A writer that is
+// not Private reports false and does nothing: Has reads its files.
+func (w *Writer) KeepHeld(held []bool, file func(i int) (p, sum string)) bool {
+	if !w.o.Private || w.fresh {
+		return false
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i, ok := range held {
+		if !ok {
+			continue
+		}
+		// The record holds only paths that Put checked.
+		if p, sum := file(i); w.prev.ours(p, sum) {
+			w.add(p, sum)
+		} else {
+			held[i] = false
+		}
+	}
+	return true
+}
+
 // Keep records that the file at p stays as it is, holding sum; the
 // caller has checked it with Has.
 func (w *Writer) Keep(p, sum string) {

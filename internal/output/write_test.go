@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -283,5 +284,53 @@ func TestLockWaitsAndNamesTheHolder(t *testing.T) {
 	go cancel()
 	if _, err := Lock(ctx, dir, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestKeepHeld: a private writer keeps, from its record, the files whose
+// sums it is asked about and still holds, and a build that keeps them
+// and writes the rest removes nothing it kept; a writer that must read
+// its folder declines.
+func TestKeepHeld(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	files := map[string]string{"a.html": "A", "b/index.html": "B", "c.json": "C"}
+	rec, _, _, err := build(t, dir, nil, Options{Private: true}, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := Open(dir, rec, Options{Private: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"a.html", "b/index.html", "c.json", "d.html"}
+	sums := []string{Sum([]byte("A")), Sum([]byte("B")), Sum([]byte("C changed")), Sum([]byte("D"))}
+	held := []bool{true, true, true, false}
+	if !w.KeepHeld(held, func(i int) (string, string) { return paths[i], sums[i] }) {
+		t.Fatal("a private writer declined")
+	}
+	if want := []bool{true, true, false, false}; !slices.Equal(held, want) {
+		t.Fatalf("held = %v, want %v", held, want)
+	}
+	put(t, w, map[string]string{"c.json": "C changed", "d.html": "D"})
+	st, err := w.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"a.html": "A", "b/index.html": "B", "c.json": "C changed", "d.html": "D"} {
+		if got := read(t, dir, p); got != want {
+			t.Errorf("%s = %q, want %q", p, got, want)
+		}
+	}
+	if st.Written != 2 || st.Unchanged != 2 || st.Removed != 0 {
+		t.Errorf("stats %+v, want 2 written, 2 unchanged, none removed", st)
+	}
+
+	w, err = Open(dir, &Record{Files: w.Files()}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if w.KeepHeld([]bool{true}, func(int) (string, string) { return "a.html", Sum([]byte("A")) }) {
+		t.Error("a writer that reads its folder kept a file from its record")
 	}
 }

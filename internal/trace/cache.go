@@ -204,6 +204,22 @@ func (c *Cache) Lookup(name any) (*Entry, bool) {
 	return e, true
 }
 
+// Reuse is Lookup for many entries at once, named by the entries
+// themselves rather than their names: for each entry of es (nil, or an
+// entry the cache handed out or stored in an earlier build) it sets ok[i]
+// when the entry is still the cache's and valid in this build, and marks
+// it in use. ok must be as long as es.
+func (c *Cache) Reuse(es []*Entry, ok []bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, e := range es {
+		if e != nil && !e.dead && c.valid(e) {
+			c.use(e)
+			ok[i] = true
+		}
+	}
+}
+
 // valid reports whether no key e read changed since e was last known
 // valid, once per build. c.mu is held.
 func (c *Cache) valid(e *Entry) bool {

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -179,5 +180,42 @@ func TestHashParts(t *testing.T) {
 	x := "x"
 	if a, b := SumString(x), SumString(string([]byte(x))); a != b || a == Absent {
 		t.Error("sums are not stable")
+	}
+}
+
+// TestReuse: entries named by themselves are reused under the same rule
+// as Lookup's, and an entry the cache has since dropped or replaced is
+// not.
+func TestReuse(t *testing.T) {
+	a, b := Key{"career", "a"}, Key{"career", "b"}
+	v := world{a: "Alpha", b: "Beta"}
+	c := NewCache()
+	c.Begin(v, nil)
+	store := func(name string, k Key) *Entry {
+		rec := &Recorder{}
+		rec.Read(k)
+		return c.Store(name, rec, Entry{Sum: name})
+	}
+	es := []*Entry{store("pa", a), store("pb", b), store("gone", a), nil}
+	c.Begin(v, nil)
+	c.Forget("gone")
+	ok := make([]bool, len(es))
+	c.Reuse(es, ok)
+	if want := []bool{true, true, false, false}; !slices.Equal(ok, want) {
+		t.Fatalf("unchanged: reused %v, want %v", ok, want)
+	}
+	v[b] = "Beta 2"
+	c.Begin(v, func(k Key) bool { return k != b })
+	ok = make([]bool, len(es))
+	c.Reuse(es, ok)
+	if want := []bool{true, false, false, false}; !slices.Equal(ok, want) {
+		t.Fatalf("b changed: reused %v, want %v", ok, want)
+	}
+	fresh := store("pb", b) // the page rendered again replaces its entry
+	c.Begin(v, nil)
+	ok = make([]bool, 2)
+	c.Reuse([]*Entry{es[1], fresh}, ok)
+	if !(!ok[0] && ok[1]) {
+		t.Fatalf("replaced entry: reused %v, want [false true]", ok)
 	}
 }
