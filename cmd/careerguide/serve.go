@@ -158,7 +158,7 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 		b.lastErrs[d.String()] = true
 	}
 	fmt.Fprintln(b.cmd.stdout, summary(b.source, changed, res))
-	if b.site != nil {
+	if b.site != nil && b.site != res.Site { // the same index moves nothing
 		b.srv.Moved(moves(b.site, res.Site))
 	}
 	b.site = res.Site

@@ -34,12 +34,17 @@ func main() {
 	bin := flag.String("bin", "careerguide", "the careerguide `binary`")
 	edits := flag.Int("edits", 10, "edits of each kind")
 	only := flag.String("only", "", "run only the kinds whose names contain this")
+	debounce := flag.Duration("debounce", 0, "serve's --debounce; 0 leaves serve's default")
 	flag.Parse()
 	if *site == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*site, *bin, *edits, *only); err != nil {
+	var extra []string
+	if *debounce > 0 {
+		extra = append(extra, "--debounce", debounce.String())
+	}
+	if err := run(*site, *bin, *edits, *only, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "editbench:", err)
 		os.Exit(1)
 	}
@@ -69,7 +74,7 @@ var (
 	catLine    = regexp.MustCompile(`(?m)^category: (.*)$`)
 )
 
-func run(site, bin string, edits int, only string) error {
+func run(site, bin string, edits int, only string, serveFlags []string) error {
 	files, _ := filepath.Glob(filepath.Join(site, "content", "careers", "*.md"))
 	if len(files) < 3 {
 		return fmt.Errorf("too few careers in %s", site)
@@ -159,7 +164,7 @@ func run(site, bin string, edits int, only string) error {
 	ready := filepath.Join(os.TempDir(), fmt.Sprintf("editbench-%d.url", os.Getpid()))
 	os.Remove(ready)
 	defer os.Remove(ready)
-	cmd := exec.Command(bin, "serve", "--source", site, "--addr", "127.0.0.1:0", "--ready", ready)
+	cmd := exec.Command(bin, append([]string{"serve", "--source", site, "--addr", "127.0.0.1:0", "--ready", ready}, serveFlags...)...)
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {

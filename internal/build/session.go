@@ -37,7 +37,8 @@ type Session struct {
 	// the same (indexKey), and the renderer of the last build.
 	site      *index.Site
 	siteDiags diag.List
-	indexKey  uint64
+	indexKey  uint64          // what the index was made from besides the careers
+	indexed   []*model.Career // the careers the index was made from, or has taken the bodies of
 	changed   map[string]bool // slugs of the careers whose parse changed since the last build that rendered
 	renderer  *render.Renderer
 	swept     *index.Site // the site of the last sweep of the cache
@@ -287,10 +288,7 @@ func (s *Session) prepareTheme(src *load.Source) error {
 // index takes the new parses' bodies.
 func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.Career, pages []*model.Page, statics []string, resources []model.Resource) (*index.Site, diag.List, error) {
 	var h trace.Hash
-	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics).Int(int64(len(careers)))
-	for _, c := range careers {
-		h.Str(c.Source).Str(c.MetaSum).Strs(c.Refs)
-	}
+	h.Str(fmt.Sprintf("%+v", cfg)).Strs(statics)
 	h.Int(int64(len(resources)))
 	for _, r := range resources {
 		h.Str(r.Path).Str(r.Sum).Int(int64(r.Width)).Int(int64(r.Height)).Str(r.Bundle)
@@ -300,20 +298,32 @@ func (s *Session) index(ctx context.Context, cfg model.Config, careers []*model.
 		h.Str(p.Source).Str(p.Sum)
 	}
 	key := h.Sum()
-	if s.site != nil && key == s.indexKey {
-		for _, c := range careers {
-			s.site.Rebody(c) // a career left out (a duplicate slug) takes nothing
+	if s.site != nil && key == s.indexKey && sameFrontmatter(careers, s.indexed) {
+		for i, c := range careers {
+			if c != s.indexed[i] {
+				s.site.Rebody(c) // a career left out (a duplicate slug) takes nothing
+			}
 		}
+		s.indexed = careers
 		return s.site, s.siteDiags, nil
 	}
 	prev := s.site
-	s.site, s.siteDiags, s.indexKey = nil, nil, key
+	s.site, s.siteDiags, s.indexKey, s.indexed = nil, nil, key, nil
 	site, ds, err := index.Rebuild(ctx, prev, cfg, careers, pages, statics, resources)
 	if err != nil {
 		return nil, nil, err
 	}
-	s.site, s.siteDiags = site, ds
+	s.site, s.siteDiags, s.indexed = site, ds, careers
 	return s.site, s.siteDiags, nil
+}
+
+// sameFrontmatter reports whether two lists of careers, sorted by file,
+// have the same files with the same frontmatter and link targets, looking
+// only at the careers whose parse differs.
+func sameFrontmatter(a, b []*model.Career) bool {
+	return len(a) == len(b) && slices.EqualFunc(a, b, func(x, y *model.Career) bool {
+		return x == y || x.Source == y.Source && x.MetaSum == y.MetaSum && slices.Equal(x.Refs, y.Refs)
+	})
 }
 
 // staticPaths lists the static files by their paths in static/, as
