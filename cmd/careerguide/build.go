@@ -57,7 +57,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change, with no server")
 	force := fs.Bool("force", false, "overwrite files in --out that no earlier build of this site recorded")
-	debounce := fs.Duration("debounce", 20*time.Millisecond, "with --watch, how long the folder must be quiet before a rebuild")
+	debounce := fs.Duration("debounce", watch.DefaultDebounce, "with --watch, how long the folder must be quiet before a rebuild")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	sf.register(fs, false)
 	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; port 0 picks a free port")
 	open := fs.Bool("open", false, "open the site in the default browser")
-	debounce := fs.Duration("debounce", 20*time.Millisecond, "how long the folder must be quiet before a rebuild")
+	debounce := fs.Duration("debounce", watch.DefaultDebounce, "how long the folder must be quiet before a rebuild")
 	ready := fs.String("ready", "", "write the site's URL to `file` once it is served (for scripts)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -19,6 +19,14 @@ import (
 	"github.com/careerguide/careerguide/internal/load"
 )
 
+// DefaultDebounce is how long the folder must be quiet before a batch is
+// delivered, unless told otherwise. A save writes a file in well under a
+// millisecond (an editor's save-to-temporary-then-rename in a few), so
+// ten milliseconds make one save one batch while adding little to the
+// time from save to page; a burst that outlasts it (a git checkout) is
+// delivered in more than one batch, and each is rebuilt in turn.
+const DefaultDebounce = 10 * time.Millisecond
+
 // Watched lists what is watched below the site folder.
 var Watched = []string{"content", "templates", "static", load.ConfigFile}
 
