@@ -58,7 +58,10 @@ type Career struct {
 	Related []Related
 	rank    int      // place in A–Z order
 	mid     float64  // its typical pay per year (model.Salary.Typical), which orders it by pay
+	lo, hi  float64  // its lowest and highest pay per year
 	slugs   []string // the slugs of Career.Skills, in its order
+	tkey    string   // its title folded for A–Z order (titleKey)
+	cat     string   // the slug of its category, "" when it has none
 }
 
 // Related is a related career and the skills it shares.
@@ -149,7 +152,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 			ds.Errorf(mc.Source, at.Line, at.Col, "slug", "%q is where the careers list keeps its later pages (/careers/%s/2/); give the career another slug", mc.Slug, PageDir)
 			continue
 		}
-		c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: mc.Salary.Annual(mc.Salary.Typical())}
+		c := newCareer(prev, mc)
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
 		s.paths[c.URL] = true
@@ -299,16 +302,11 @@ func (s *Site) Paths() []string {
 
 // sortByTitle puts the careers in A–Z order and records each one's rank.
 func (s *Site) sortByTitle() {
-	keys := make(map[*Career]string, len(s.Careers))
-	for _, c := range s.Careers {
-		keys[c] = titleKey(c.Title)
-	}
-	sort.SliceStable(s.Careers, func(i, j int) bool {
-		a, b := s.Careers[i], s.Careers[j]
-		if keys[a] != keys[b] {
-			return keys[a] < keys[b]
+	slices.SortStableFunc(s.Careers, func(a, b *Career) int {
+		if c := strings.Compare(a.tkey, b.tkey); c != 0 {
+			return c
 		}
-		return a.Slug < b.Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
 	for i, c := range s.Careers {
 		c.rank = i
@@ -322,13 +320,34 @@ func (s *Site) sameTitles(ds *diag.List) {
 	first := 0
 	for i := 1; i < len(s.Careers); i++ {
 		a, c := s.Careers[first], s.Careers[i]
-		if titleKey(a.Title) != titleKey(c.Title) {
+		if a.tkey != c.tkey {
 			first = i
 			continue
 		}
 		at := c.At("title")
 		ds.Warnf(c.Source, at.Line, at.Col, "title", "%q is also the title of %s; readers cannot tell the two apart, so give one of them another title", c.Title, a.Source)
 	}
+}
+
+// newCareer makes the index's career of mc, taking what is derived from
+// its title from prev's career of the same parse.
+func newCareer(prev *Site, mc *model.Career) *Career {
+	pay := &mc.Salary
+	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top())}
+	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
+		c.tkey = old.tkey
+	} else {
+		c.tkey = titleKey(mc.Title)
+	}
+	return c
+}
+
+// careerOf is CareerBySlug on a site that may be nil.
+func (s *Site) careerOf(slug string) *Career {
+	if s == nil {
+		return nil
+	}
+	return s.career[slug]
 }
 
 func titleKey(t string) string { return strings.Join(strings.Fields(strings.ToLower(t)), " ") }

@@ -55,6 +55,7 @@ func (s *Site) indexCategories(ds *diag.List) {
 			s.Categories = append(s.Categories, cat)
 		}
 		cat.Careers = append(cat.Careers, c)
+		c.cat = k
 		spellings[k][c.Category]++
 	}
 	for _, cat := range s.Categories {
@@ -80,7 +81,7 @@ func (s *Site) indexCategories(ds *diag.List) {
 }
 
 // CategoryOf returns the category of a career.
-func (s *Site) CategoryOf(c *Career) *Category { return s.category[slug.Make(c.Category)] }
+func (s *Site) CategoryOf(c *Career) *Category { return s.category[c.cat] }
 
 // CategoryBySlug returns the category with the slug.
 func (s *Site) CategoryBySlug(k string) *Category { return s.category[k] }

@@ -226,7 +226,7 @@ func (sk *Skill) span(siteCurrency string) {
 		if c.Salary.Currency != sk.Currency {
 			continue
 		}
-		lo, hi := c.Salary.Annual(c.Salary.Min), c.Salary.Annual(c.Salary.Top())
+		lo, hi := c.lo, c.hi
 		if len(mids) == 0 || lo < sk.Min {
 			sk.Min = lo
 		}
