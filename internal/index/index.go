@@ -8,6 +8,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"hash/fnv"
 	"slices"
 	"sort"
 	"strconv"
@@ -61,6 +62,7 @@ type Career struct {
 	lo, hi  float64  // its lowest and highest pay per year
 	slugs   []string // the slugs of Career.Skills, in its order
 	tkey    string   // its title folded for A–Z order (titleKey)
+	slugSum uint64   // the FNV-1a sum of its slug
 	cat     string   // the slug of its category, "" when it has none
 }
 
@@ -339,8 +341,15 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 	} else {
 		c.tkey = titleKey(mc.Title)
 	}
+	h := fnv.New64a()
+	h.Write([]byte(mc.Slug))
+	c.slugSum = h.Sum64()
 	return c
 }
+
+// SlugSum is a sum of the career's slug, for summing lists of careers
+// without hashing each slug again.
+func (c *Career) SlugSum() uint64 { return c.slugSum }
 
 // careerOf is CareerBySlug on a site that may be nil.
 func (s *Site) careerOf(slug string) *Career {

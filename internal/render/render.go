@@ -90,7 +90,8 @@ type Renderer struct {
 	min      *minifier
 	values   *values
 	jobs     []Job
-	words    *wordMemo // shared with the renderers before and after
+	words    *wordMemo   // shared with the renderers before and after
+	records  *recordMemo // likewise
 }
 
 // New prepares to render site with theme. Fragments are kept in cache,
@@ -105,9 +106,9 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 		}
 	}
 	r.min = newMinifier(opts.Minify)
-	r.words = &wordMemo{}
+	r.words, r.records = &wordMemo{}, &recordMemo{}
 	if prev != nil {
-		r.words = prev.words
+		r.words, r.records = prev.words, prev.records
 	}
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
 	if prev != nil && prev.site == site && prev.theme == theme {

@@ -122,10 +122,8 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 	h.Str(p)
 	if k, ok := searchChunk(name, n); ok {
 		hashCategoryOrder(h, s)
-		for _, c := range s.Careers[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
-			h.Str(c.Slug).Str(c.Title).Str(s.CategoryOf(c).Slug)
-			hashCareer(h, kCareerLevels, c)
-			hashCareer(h, kCareerPay, c)
+		for _, sum := range v.recordSums()[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
+			h.Int(int64(sum))
 		}
 		return true
 	}

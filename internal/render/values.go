@@ -73,6 +73,8 @@ type values struct {
 	search     map[string][]byte // the word files and meta.json, by path
 	wordsOnce  sync.Once
 	words      *siteWords // what the word files are made of
+	recsOnce   sync.Once
+	recs       []uint64 // the sum of each career's search record, by id
 
 	generatedOnce sync.Once
 	generatedDate string // generated's answer: the site is fixed for a build
@@ -85,6 +87,12 @@ type values struct {
 func (v *values) siteWords() *siteWords {
 	v.wordsOnce.Do(func() { v.words = v.r.words.words(v.r.site) })
 	return v.words
+}
+
+// recordSums returns the sum of each career's search record, by id.
+func (v *values) recordSums() []uint64 {
+	v.recsOnce.Do(func() { v.recs = v.r.records.records(v.r.site) })
+	return v.recs
 }
 
 func newValues(r *Renderer) *values {
@@ -296,7 +304,7 @@ func hashConfig(h *trace.Hash, s *index.Site) {
 func careerSlugs(h *trace.Hash, cs []*index.Career) {
 	h.Int(int64(len(cs)))
 	for _, c := range cs {
-		h.Str(c.Slug)
+		h.Int(int64(c.SlugSum()))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
@@ -30,8 +31,10 @@ type careerWords struct {
 // names and its category's name are the ones they were made from. Each
 // build keeps the notes of the careers it has and drops the others.
 type wordMemo struct {
-	mu sync.Mutex
-	by map[string]*careerWords // by career slug
+	mu   sync.Mutex
+	by   map[string]*careerWords // by career slug
+	last *siteWords              // the last build's, reused while every career's notes are the ones it was made from
+	ids  []*careerWords          // what last was made from, by career id
 }
 
 // siteWords is what a build's word files are made of: each career's
@@ -50,9 +53,8 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	next := make(map[string]*careerWords, len(s.Careers))
-	buckets := index.SearchBuckets(len(s.Careers))
-	out := &siteWords{notes: make([][]wordNote, len(s.Careers))}
-	sums := make([]trace.Hash, buckets)
+	ids := make([]*careerWords, len(s.Careers))
+	same := len(ids) == len(m.ids)
 	for id, c := range s.Careers {
 		cat := s.CategoryOf(c).Name
 		cw := m.by[c.Slug]
@@ -62,17 +64,58 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 				cw.skills = append(cw.skills, sk.Name)
 			}
 		}
-		next[c.Slug] = cw
+		next[c.Slug], ids[id] = cw, cw
+		same = same && m.ids[id] == cw
+	}
+	m.by, m.ids = next, ids
+	if same && m.last != nil {
+		return m.last
+	}
+	buckets := index.SearchBuckets(len(s.Careers))
+	out := &siteWords{notes: make([][]wordNote, len(s.Careers))}
+	sums := make([]trace.Hash, buckets)
+	for id, cw := range ids {
 		out.notes[id] = cw.notes
 		for _, n := range cw.notes {
 			sums[n.key%uint32(buckets)].Int(int64(id)).Str(n.word).Int(int64(n.flags))
 		}
 	}
-	m.by = next
 	out.sums = make([]uint64, buckets)
 	for b := range sums {
 		out.sums[b] = sums[b].Sum()
 	}
+	m.last = out
+	return out
+}
+
+// recordMemo keeps the sum of each career's search record from build to
+// build. The rule: a sum is reused while the career is the same parse,
+// from which every field of its record is read but its category's
+// number, which the record file's sum takes from the categories' order.
+// Each build keeps the sums of the careers it has and drops the others.
+type recordMemo struct {
+	mu   sync.Mutex
+	sums map[*model.Career]uint64
+}
+
+// records returns the sum of each career's record, by id.
+func (m *recordMemo) records(s *index.Site) []uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	next := make(map[*model.Career]uint64, len(s.Careers))
+	out := make([]uint64, len(s.Careers))
+	for id, c := range s.Careers {
+		sum, ok := m.sums[c.Career]
+		if !ok {
+			var h trace.Hash
+			h.Str(c.Slug).Str(c.Title).Str(s.CategoryOf(c).Slug)
+			hashCareer(&h, kCareerLevels, c)
+			hashCareer(&h, kCareerPay, c)
+			sum = h.Sum()
+		}
+		next[c.Career], out[id] = sum, sum
+	}
+	m.sums = next
 	return out
 }
 
