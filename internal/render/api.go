@@ -155,16 +155,33 @@ func (w *worker) api(which string) ([]byte, error) {
 		}
 		b.WriteString("]")
 	} else {
-		data, err := marshal(w.apiSkills(site), indent, indent)
-		if err != nil {
-			return nil, err
-		}
 		if indent == "" {
-			b.WriteString(`"skills":`)
+			b.WriteString(`"skills":[`)
 		} else {
-			b.WriteString("\n  \"skills\": ")
+			b.WriteString("\n  \"skills\": [")
 		}
-		b.Write(data)
+		// Each skill's object is a fragment: an edit of one career makes
+		// its skills' objects again, not every skill's.
+		skills := site.Skills()
+		for i, sk := range skills {
+			v, err := w.fragment(fragment{"api", "skill " + sk.Slug()}, func() (any, error) {
+				return marshal(w.apiSkill(sk), strings.Repeat(indent, 2), indent)
+			})
+			if err != nil {
+				return nil, err
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if indent != "" {
+				b.WriteString("\n    ")
+			}
+			b.Write(v.([]byte))
+		}
+		if indent != "" && len(skills) > 0 {
+			b.WriteString("\n  ")
+		}
+		b.WriteString("]")
 	}
 	if indent != "" {
 		b.WriteString("\n")
@@ -188,19 +205,15 @@ func (v *values) generated() string {
 	return v.generatedDate
 }
 
-func (w *worker) apiSkills(site *Site) []APISkill {
-	skills := site.Skills()
-	out := make([]APISkill, 0, len(skills))
-	for _, sk := range skills {
-		a := APISkill{Name: sk.Name(), Slug: sk.Slug(), URL: w.abs(sk.URL()), Careers: []string{}}
-		for _, c := range sk.Careers() {
-			a.Careers = append(a.Careers, c.Slug())
-		}
-		a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min(), sk.Median(), sk.Max()
-		a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency(), "year", sk.OpenEnded()
-		out = append(out, a)
+// apiSkill is a skill as the JSON API shows it.
+func (w *worker) apiSkill(sk *Skill) APISkill {
+	a := APISkill{Name: sk.Name(), Slug: sk.Slug(), URL: w.abs(sk.URL()), Careers: []string{}}
+	for _, c := range sk.Careers() {
+		a.Careers = append(a.Careers, c.Slug())
 	}
-	return out
+	a.Salary.Min, a.Salary.Median, a.Salary.Max = sk.Min(), sk.Median(), sk.Max()
+	a.Salary.Currency, a.Salary.Period, a.Salary.OpenEnded = sk.Currency(), "year", sk.OpenEnded()
+	return a
 }
 
 // marshal encodes v as JSON, indented unless indent is empty.

@@ -39,8 +39,9 @@ func (v *View) Sources() []*Cited {
 		c.Uses = append(c.Uses, u)
 	}
 	for _, c := range v.Site().Careers() {
-		sal := c.Salary()
-		add(sal.Source, Use{Career: c, Figure: payFigures(sal), Date: sal.AsOf.Text(), Note: sal.Note})
+		if sal := c.Salary(); !sal.Source.IsZero() { // the figures are written only for a source
+			add(sal.Source, Use{Career: c, Figure: payFigures(sal), Date: sal.AsOf.Text(), Note: sal.Note})
+		}
 		if o := c.Outlook(); o != nil {
 			add(o.Source, Use{Career: c, Figure: "Outlook", Date: o.Period(), Note: o.Note})
 		}

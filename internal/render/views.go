@@ -440,18 +440,24 @@ func (a *Alias) To() string {
 	return a.a.To
 }
 
+// careers makes the views of a list of careers, in one allocation.
 func (w *worker) careers(cs []*index.Career) []*Career {
 	out := make([]*Career, len(cs))
+	views := make([]Career, len(cs))
 	for i, c := range cs {
-		out[i] = &Career{w, c}
+		views[i] = Career{w, c}
+		out[i] = &views[i]
 	}
 	return out
 }
 
+// skills makes the views of a list of skills, in one allocation.
 func (w *worker) skills(sks []*index.Skill) []*Skill {
 	out := make([]*Skill, len(sks))
+	views := make([]Skill, len(sks))
 	for i, sk := range sks {
-		out[i] = &Skill{w, sk}
+		views[i] = Skill{w, sk}
+		out[i] = &views[i]
 	}
 	return out
 }
