@@ -357,12 +357,12 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	lists := make([]diag.List, len(jobs))
 	rendered := make([]bool, len(jobs))
 	entries := make([]*trace.Entry, len(jobs))
-	// With the last build's jobs, the entries of most are checked at once;
-	// the others are looked up by name.
+	// The entries the last build's jobs had are checked at once, matched
+	// to this build's jobs by path; the others are looked up by name.
 	reuse := make([]bool, len(jobs))
-	prev := s.lastEntries
+	prev := alignEntries(jobs, s.lastJobs, s.lastEntries)
 	held := false // reuse[i] says the output holds job i's file too
-	if sameJobs(jobs, s.lastJobs) {
+	if prev != nil {
 		s.cache.Reuse(prev, reuse)
 		held = w == nil || w.KeepHeld(reuse, func(i int) (string, string) { return jobs[i].Path, prev[i].Sum })
 	}
@@ -436,8 +436,22 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 	return ds.Unique(), nil
 }
 
-// sameJobs reports whether a and b list the same output paths in the
-// same order.
-func sameJobs(a, b []render.Job) bool {
-	return len(a) == len(b) && slices.EqualFunc(a, b, func(x, y render.Job) bool { return x.Path == y.Path })
+// alignEntries returns, for each job, the entry the job of the same path
+// had in the last build (lastJobs, with lastEntries), or nil; nil when
+// there was no last build. Both lists of jobs are sorted by path.
+func alignEntries(jobs, lastJobs []render.Job, lastEntries []*trace.Entry) []*trace.Entry {
+	if lastJobs == nil {
+		return nil
+	}
+	out := make([]*trace.Entry, len(jobs))
+	k := 0
+	for i, j := range jobs {
+		for k < len(lastJobs) && lastJobs[k].Path < j.Path {
+			k++
+		}
+		if k < len(lastJobs) && lastJobs[k].Path == j.Path {
+			out[i] = lastEntries[k]
+		}
+	}
+	return out
 }

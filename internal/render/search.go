@@ -78,9 +78,16 @@ func (v *values) searchFile(p string) ([]byte, bool) {
 	if k, ok := searchChunk(name, len(s.Careers)); ok {
 		return v.searchRecords(k), true
 	}
-	v.searchOnce.Do(func() { v.search = makeSearchWords(v) })
-	data, ok := v.search[p]
-	return data, ok
+	if name == "meta.json" {
+		v.metaOnce.Do(func() { v.meta = makeSearchMeta(v) })
+		return v.meta, true
+	}
+	b, ok := searchNumber(name, "t", index.SearchBuckets(len(s.Careers)))
+	if !ok {
+		return nil, false
+	}
+	v.searchOnce.Do(func() { v.wordFiles = makeSearchWords(v) })
+	return v.wordFiles[b], true
 }
 
 // searchNumber reads the number k of a search file's name, prefix then
@@ -205,21 +212,12 @@ func (v *values) searchRecords(k int) []byte {
 	return append(data, '\n')
 }
 
-// makeSearchWords makes the word files and meta.json.
-func makeSearchWords(v *values) map[string][]byte {
-	s := v.r.site
-	n := len(s.Careers)
-	files := map[string][]byte{}
-	put := func(p string, x any) {
-		data, _ := json.Marshal(x)
-		files[index.SearchDir+p] = append(data, '\n')
-	}
-	cats := make([]searchCategory, len(s.Categories))
-	for i, c := range s.Categories {
-		cats[i] = searchCategory{c.Name, c.Slug}
-	}
-	// Each word's careers.
-	buckets := index.SearchBuckets(n)
+// makeSearchWords makes the word files, written out by hand: a word
+// file is what json.Marshal makes of {"words": {word: [numbers]}}, its
+// words sorted, and an edit that moves careers in A–Z order makes every
+// one of them again.
+func makeSearchWords(v *values) [][]byte {
+	buckets := index.SearchBuckets(len(v.r.site.Careers))
 	words := make([]map[string][]int, buckets)
 	for i := range words {
 		words[i] = map[string][]int{}
@@ -227,22 +225,52 @@ func makeSearchWords(v *values) map[string][]byte {
 	for id, notes := range v.siteWords().notes {
 		for _, n := range notes {
 			b := int(n.key % uint32(buckets))
-			words[b][n.word] = append(words[b][n.word], id, n.flags)
-		}
-	}
-	for b, ws := range words {
-		enc := make(map[string][]int, len(ws))
-		for w, list := range ws {
-			out := make([]int, 0, len(list)/2)
+			list := words[b][n.word]
 			prev := 0
-			for i := 0; i < len(list); i += 2 {
-				out = append(out, (list[i]-prev)*16+list[i+1])
-				prev = list[i]
+			if len(list) > 0 {
+				prev = list[len(list)-1] // the last id, kept at the end while the list grows
+				list = list[:len(list)-1]
 			}
-			enc[w] = out
+			words[b][n.word] = append(list, (id-prev)*16+n.flags, id)
 		}
-		put("t"+strconv.Itoa(b)+".json", map[string]any{"words": enc})
 	}
+	files := make([][]byte, buckets)
+	for b, ws := range words {
+		keys := make([]string, 0, len(ws))
+		for w := range ws {
+			keys = append(keys, w)
+		}
+		slices.Sort(keys)
+		out := []byte(`{"words":{`)
+		for i, w := range keys {
+			if i > 0 {
+				out = append(out, ',')
+			}
+			name, _ := json.Marshal(w)
+			out = append(append(out, name...), ':', '[')
+			list := ws[w]
+			for j, x := range list[:len(list)-1] {
+				if j > 0 {
+					out = append(out, ',')
+				}
+				out = strconv.AppendInt(out, int64(x), 10)
+			}
+			out = append(out, ']')
+		}
+		files[b] = append(out, "}}\n"...)
+	}
+	return files
+}
+
+// makeSearchMeta makes meta.json.
+func makeSearchMeta(v *values) []byte {
+	s := v.r.site
+	n := len(s.Careers)
+	cats := make([]searchCategory, len(s.Categories))
+	for i, c := range s.Categories {
+		cats[i] = searchCategory{c.Name, c.Slug}
+	}
+	buckets := index.SearchBuckets(n)
 	axis := map[string]float64{}
 	for _, cur := range searchCurrencies(s) {
 		_, axis[cur] = v.axis(cur)
@@ -255,11 +283,11 @@ func makeSearchWords(v *values) map[string][]byte {
 	for x := step; x < top && len(pay) < 12; x += step {
 		pay = append(pay, []any{x, model.Money(x, cur)})
 	}
-	put("meta.json", map[string]any{
+	data, _ := json.Marshal(map[string]any{
 		"careers": n, "chunk": index.SearchChunk, "buckets": buckets, "categories": cats,
 		"levels": model.LevelNames, "currency": cur, "axis": axis, "pay": pay, "per": s.Config.Paginate,
 	})
-	return files
+	return append(data, '\n')
 }
 
 func b2i(b bool) int {

@@ -70,7 +70,9 @@ type values struct {
 	aliases map[string]*index.Alias
 
 	searchOnce sync.Once
-	search     map[string][]byte // the word files and meta.json, by path
+	wordFiles  [][]byte // the word files, by bucket
+	metaOnce   sync.Once
+	meta       []byte // meta.json
 	wordsOnce  sync.Once
 	words      *siteWords // what the word files are made of
 	recsOnce   sync.Once
