@@ -16,7 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/index"
@@ -205,7 +205,7 @@ func (r *Renderer) plan() []Job {
 	for _, res := range s.Resources {
 		jobs = append(jobs, Job{res.URL, KindResource, res.URL})
 	}
-	sort.Slice(jobs, func(i, j int) bool { return jobs[i].Path < jobs[j].Path })
+	slices.SortFunc(jobs, func(a, b Job) int { return strings.Compare(a.Path, b.Path) })
 	return jobs
 }
 

@@ -28,8 +28,9 @@ type careerWords struct {
 // wordMemo keeps each career's word notes from one build to the next,
 // since splitting text into words is most of the cost of the word files.
 // The rule: a career's notes are reused while its title, its skills'
-// names and its category's name are the ones they were made from. Each
-// build keeps the notes of the careers it has and drops the others.
+// names and its category's name are the ones they were made from. The
+// notes of careers that are gone are dropped once they are as many as
+// the careers.
 type wordMemo struct {
 	mu   sync.Mutex
 	by   map[string]*careerWords // by career slug
@@ -52,7 +53,9 @@ type siteWords struct {
 func (m *wordMemo) words(s *index.Site) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	next := make(map[string]*careerWords, len(s.Careers))
+	if m.by == nil || len(m.by) > 2*len(s.Careers)+64 {
+		m.by = make(map[string]*careerWords, len(s.Careers))
+	}
 	ids := make([]*careerWords, len(s.Careers))
 	same := len(ids) == len(m.ids)
 	for id, c := range s.Careers {
@@ -63,11 +66,12 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 			for _, sk := range c.Skills {
 				cw.skills = append(cw.skills, sk.Name)
 			}
+			m.by[c.Slug] = cw
 		}
-		next[c.Slug], ids[id] = cw, cw
+		ids[id] = cw
 		same = same && m.ids[id] == cw
 	}
-	m.by, m.ids = next, ids
+	m.ids = ids
 	if same && m.last != nil {
 		return m.last
 	}
@@ -92,7 +96,8 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 // build. The rule: a sum is reused while the career is the same parse,
 // from which every field of its record is read but its category's
 // number, which the record file's sum takes from the categories' order.
-// Each build keeps the sums of the careers it has and drops the others.
+// The sums of parses no longer in use are dropped once they are as many
+// as the careers.
 type recordMemo struct {
 	mu   sync.Mutex
 	sums map[*model.Career]uint64
@@ -102,7 +107,9 @@ type recordMemo struct {
 func (m *recordMemo) records(s *index.Site) []uint64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	next := make(map[*model.Career]uint64, len(s.Careers))
+	if m.sums == nil || len(m.sums) > 2*len(s.Careers)+64 {
+		m.sums = make(map[*model.Career]uint64, len(s.Careers))
+	}
 	out := make([]uint64, len(s.Careers))
 	for id, c := range s.Careers {
 		sum, ok := m.sums[c.Career]
@@ -112,10 +119,10 @@ func (m *recordMemo) records(s *index.Site) []uint64 {
 			hashCareer(&h, kCareerLevels, c)
 			hashCareer(&h, kCareerPay, c)
 			sum = h.Sum()
+			m.sums[c.Career] = sum
 		}
-		next[c.Career], out[id] = sum, sum
+		out[id] = sum
 	}
-	m.sums = next
 	return out
 }
 
