@@ -166,22 +166,34 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	}
 	s.sortByTitle()
 	s.sameTitles(&ds)
+	s.indexSkills(stop, &ds)
+	if ctx.Err() != nil {
+		return s, ds, ctx.Err()
+	}
+	// The related careers follow from the careers and their skills alone,
+	// and nothing after reads them: they are found beside the other steps.
+	var related diag.List
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.relate(prev, stop, &related)
+	}()
 	for _, step := range []func(){
-		func() { s.indexSkills(stop, &ds) },
 		func() { s.indexPages(pages, &ds) },
 		func() { s.indexResources(resources, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
 		func() { s.layOut(prev, static, stop, &ds) },
-		func() { s.relate(prev, stop, &ds) },
 		s.order,
 		s.indexLists,
 	} {
 		if ctx.Err() != nil {
-			return s, ds, ctx.Err()
+			break
 		}
 		step()
 	}
+	<-done
+	ds.Add(related)
 	if ctx.Err() != nil {
 		return s, ds, ctx.Err()
 	}
