@@ -37,6 +37,10 @@ func TestSearch(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimSpace(results), "Backend Engineering") {
 		t.Errorf("searching backend lists: %q", results)
 	}
+	// A record names its category by slug; the result shows its name.
+	if !strings.Contains(results, "· Software Engineering") {
+		t.Errorf("the result does not name its category: %q", results)
+	}
 	t.Logf("the first result took %d bytes of data: %v", bytes, files)
 	if slices.Contains(files, "careers.json") || bytes > 100_000 {
 		t.Errorf("the first result took %d bytes: %v", bytes, files)

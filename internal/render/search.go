@@ -32,7 +32,7 @@ import (
 //	 min text, max text, range text, yearly range text, yearly typical pay,
 //	 typical pay text]
 //
-// with the category an index into meta.json's categories and levels from
+// with the category its slug, one of meta.json's categories, and levels from
 // 1 (Low) to 4 (Very High).
 
 const (
@@ -115,10 +115,9 @@ func searchChunk(name string, n int) (int, bool) {
 // hashSearch sums the search file at p from what its bytes are made of,
 // without making them, so that a build sums every file cheaply and makes
 // only those that changed. Each case names every input its file reads:
-// a record file its careers' slugs, titles, categories, levels and pay
-// (and the categories' order, which numbers them); a word file every
-// career's title, skills and category, in A–Z order; meta.json the
-// counts, categories, settings and each currency's axis.
+// a record file its careers' slugs, titles, category slugs, levels and
+// pay; a word file the words in it and the careers that have each;
+// meta.json the counts, categories, settings and each currency's axis.
 func hashSearch(h *trace.Hash, v *values, p string) bool {
 	s := v.r.site
 	n := len(s.Careers)
@@ -128,7 +127,6 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 	}
 	h.Str(p)
 	if k, ok := searchChunk(name, n); ok {
-		hashCategoryOrder(h, s)
 		for _, sum := range v.recordSums()[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
 			h.Int(int64(sum))
 		}
@@ -183,10 +181,6 @@ type searchCategory struct {
 func (v *values) searchRecords(k int) []byte {
 	s := v.r.site
 	n := len(s.Careers)
-	catIdx := map[string]int{}
-	for i, c := range s.Categories {
-		catIdx[c.Slug] = i
-	}
 	chunk := []any{}
 	for _, c := range s.Careers[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
 		sal := c.Salary
@@ -203,7 +197,7 @@ func (v *values) searchRecords(k int) []byte {
 		if sal.Median == 0 {
 			typText += " (mid-range)"
 		}
-		chunk = append(chunk, []any{c.Slug, c.Title, catIdx[s.CategoryOf(c).Slug], int(c.Demand), int(c.AIImpact), sal.Currency,
+		chunk = append(chunk, []any{c.Slug, c.Title, s.CategoryOf(c).Slug, int(c.Demand), int(c.AIImpact), sal.Currency,
 			math.Round(lo), math.Round(hi), b2i(sal.OpenEnded), model.Money(sal.Min, sal.Currency) + per, maxText + per, sal.String(),
 			model.Salary{Min: lo, Max: hi, Currency: sal.Currency, Period: "year", OpenEnded: sal.OpenEnded}.Range(),
 			math.Round(sal.Annual(sal.Typical())), typText})

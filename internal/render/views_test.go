@@ -275,7 +275,7 @@ func TestSearchFiles(t *testing.T) {
 	}
 	var recs struct{ Careers [][]any }
 	json.Unmarshal(files["api/search/c0.json"], &recs)
-	if len(recs.Careers) != 3 || fmt.Sprint(recs.Careers[1][:6]) != "[b Beta 0 3 1 USD]" || recs.Careers[1][11] != "$10 – $20 per year" {
+	if len(recs.Careers) != 3 || fmt.Sprint(recs.Careers[1][:6]) != "[b Beta cat 3 1 USD]" || recs.Careers[1][11] != "$10 – $20 per year" {
 		t.Errorf("records %v", recs.Careers)
 	}
 	if got := searchWords("Café C++ & C#, .NET"); strings.Join(got, " ") != "cafe c++ c# net" {

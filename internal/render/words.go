@@ -94,8 +94,8 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 
 // recordMemo keeps the sum of each career's search record from build to
 // build. The rule: a sum is reused while the career is the same parse,
-// from which every field of its record is read but its category's
-// number, which the record file's sum takes from the categories' order.
+// from which every field of its record is read (its category's slug
+// follows from the category as written).
 // The sums of parses no longer in use are dropped once they are as many
 // as the careers.
 type recordMemo struct {

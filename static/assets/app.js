@@ -50,6 +50,14 @@
     return cache[url];
   }
   function meta() { return getJSON(dataDir + "meta.json"); }
+  // A record names its category by slug, one of meta.json's categories.
+  function categoryOf(m, slug) {
+    if (!m.bySlug) {
+      m.bySlug = Object.create(null);
+      m.categories.forEach(function (c) { m.bySlug[c.slug] = c; });
+    }
+    return m.bySlug[slug] || { name: "", slug: slug };
+  }
   // words splits text as the build does: accents removed, lower case,
   // runs of letters, digits, + and #.
   function words(s) {
@@ -125,7 +133,7 @@
   }
   function record(r, id, m) {
     return {
-      id: id, slug: r[0], title: r[1], category: m.categories[r[2]], demand: r[3], ai: r[4], currency: r[5],
+      id: id, slug: r[0], title: r[1], category: categoryOf(m, r[2]), demand: r[3], ai: r[4], currency: r[5],
       lo: r[6], hi: r[7], mid: r[13], open: r[8] === 1, minText: r[9], maxText: r[10], text: r[11], yearText: r[12], typText: r[14],
       url: base + "careers/" + r[0] + "/"
     };
