@@ -86,8 +86,14 @@ func (v *values) searchFile(p string) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	v.searchOnce.Do(func() { v.wordFiles = makeSearchWords(v) })
-	return v.wordFiles[b], true
+	v.wordMu.Lock()
+	defer v.wordMu.Unlock()
+	data, ok := v.wordFiles[b]
+	if !ok {
+		data = makeWordFile(v.siteWords(), b)
+		v.wordFiles[b] = data
+	}
+	return data, true
 }
 
 // searchNumber reads the number k of a search file's name, prefix then
@@ -206,54 +212,43 @@ func (v *values) searchRecords(k int) []byte {
 	return append(data, '\n')
 }
 
-// makeSearchWords makes the word files, written out by hand: a word
-// file is what json.Marshal makes of {"words": {word: [numbers]}}, its
-// words sorted, and an edit that moves careers in A–Z order makes every
-// one of them again.
-func makeSearchWords(v *values) [][]byte {
-	buckets := index.SearchBuckets(len(v.r.site.Careers))
-	words := make([]map[string][]int, buckets)
-	for i := range words {
-		words[i] = map[string][]int{}
-	}
-	for id, notes := range v.siteWords().notes {
-		for _, n := range notes {
-			b := int(n.key % uint32(buckets))
-			list := words[b][n.word]
-			prev := 0
-			if len(list) > 0 {
-				prev = list[len(list)-1] // the last id, kept at the end while the list grows
-				list = list[:len(list)-1]
-			}
-			words[b][n.word] = append(list, (id-prev)*16+n.flags, id)
+// makeWordFile makes the word file of bucket b, written out by hand: a
+// word file is what json.Marshal makes of {"words": {word: [numbers]}},
+// its words sorted.
+func makeWordFile(sw *siteWords, b int) []byte {
+	ws := map[string][]int{}
+	for _, ref := range sw.buckets[b] {
+		n := &sw.notes[ref.id][ref.note]
+		list := ws[n.word]
+		prev := 0
+		if len(list) > 0 {
+			prev = list[len(list)-1] // the last id, kept at the end while the list grows
+			list = list[:len(list)-1]
 		}
+		ws[n.word] = append(list, (int(ref.id)-prev)*16+n.flags, int(ref.id))
 	}
-	files := make([][]byte, buckets)
-	for b, ws := range words {
-		keys := make([]string, 0, len(ws))
-		for w := range ws {
-			keys = append(keys, w)
+	keys := make([]string, 0, len(ws))
+	for w := range ws {
+		keys = append(keys, w)
+	}
+	slices.Sort(keys)
+	out := []byte(`{"words":{`)
+	for i, w := range keys {
+		if i > 0 {
+			out = append(out, ',')
 		}
-		slices.Sort(keys)
-		out := []byte(`{"words":{`)
-		for i, w := range keys {
-			if i > 0 {
+		name, _ := json.Marshal(w)
+		out = append(append(out, name...), ':', '[')
+		list := ws[w]
+		for j, x := range list[:len(list)-1] {
+			if j > 0 {
 				out = append(out, ',')
 			}
-			name, _ := json.Marshal(w)
-			out = append(append(out, name...), ':', '[')
-			list := ws[w]
-			for j, x := range list[:len(list)-1] {
-				if j > 0 {
-					out = append(out, ',')
-				}
-				out = strconv.AppendInt(out, int64(x), 10)
-			}
-			out = append(out, ']')
+			out = strconv.AppendInt(out, int64(x), 10)
 		}
-		files[b] = append(out, "}}\n"...)
+		out = append(out, ']')
 	}
-	return files
+	return append(out, "}}\n"...)
 }
 
 // makeSearchMeta makes meta.json.

@@ -69,14 +69,14 @@ type values struct {
 	pages   map[string]*index.Page
 	aliases map[string]*index.Alias
 
-	searchOnce sync.Once
-	wordFiles  [][]byte // the word files, by bucket
-	metaOnce   sync.Once
-	meta       []byte // meta.json
-	wordsOnce  sync.Once
-	words      *siteWords // what the word files are made of
-	recsOnce   sync.Once
-	recs       []uint64 // the sum of each career's search record, by id
+	wordMu    sync.Mutex
+	wordFiles map[int][]byte // the word files made, by bucket
+	metaOnce  sync.Once
+	meta      []byte // meta.json
+	wordsOnce sync.Once
+	words     *siteWords // what the word files are made of
+	recsOnce  sync.Once
+	recs      []uint64 // the sum of each career's search record, by id
 
 	generatedOnce sync.Once
 	generatedDate string // generated's answer: the site is fixed for a build
@@ -98,7 +98,7 @@ func (v *values) recordSums() []uint64 {
 }
 
 func newValues(r *Renderer) *values {
-	v := &values{r: r, pages: map[string]*index.Page{}, aliases: map[string]*index.Alias{}}
+	v := &values{r: r, pages: map[string]*index.Page{}, aliases: map[string]*index.Alias{}, wordFiles: map[int][]byte{}}
 	for _, p := range r.site.Pages {
 		v.pages[p.URL] = p
 	}

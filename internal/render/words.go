@@ -39,11 +39,16 @@ type wordMemo struct {
 }
 
 // siteWords is what a build's word files are made of: each career's
-// notes, by id (A–Z position), and each word file's sum.
+// notes, by id (A–Z position), the notes in each word file, and each
+// word file's sum.
 type siteWords struct {
-	notes [][]wordNote
-	sums  []uint64 // by bucket
+	notes   [][]wordNote
+	buckets [][]noteRef // by bucket, in the order of the careers
+	sums    []uint64    // by bucket
 }
+
+// noteRef is one note of siteWords.notes: notes[id][note].
+type noteRef struct{ id, note int32 }
 
 // words returns the word notes of every career of the site, and sums
 // each word file from the notes in it, in the order of the careers: a
@@ -76,12 +81,14 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 		return m.last
 	}
 	buckets := index.SearchBuckets(len(s.Careers))
-	out := &siteWords{notes: make([][]wordNote, len(s.Careers))}
+	out := &siteWords{notes: make([][]wordNote, len(s.Careers)), buckets: make([][]noteRef, buckets)}
 	sums := make([]trace.Hash, buckets)
 	for id, cw := range ids {
 		out.notes[id] = cw.notes
-		for _, n := range cw.notes {
-			sums[n.key%uint32(buckets)].Int(int64(id)).Str(n.word).Int(int64(n.flags))
+		for i, n := range cw.notes {
+			b := n.key % uint32(buckets)
+			sums[b].Int(int64(id)).Str(n.word).Int(int64(n.flags))
+			out.buckets[b] = append(out.buckets[b], noteRef{int32(id), int32(i)})
 		}
 	}
 	out.sums = make([]uint64, buckets)
