@@ -198,6 +198,9 @@ func withoutPlace(d diag.Diagnostic) string {
 // moves maps the URLs of careers and pages whose URL changed between two
 // builds, old to new, matching them by source file.
 func moves(prev, next *index.Site) map[string]string {
+	if samePlaces(prev, next) {
+		return nil
+	}
 	now := map[string]string{}
 	for _, c := range next.Careers {
 		now[c.Source] = c.URL
@@ -230,6 +233,25 @@ func moves(prev, next *index.Site) map[string]string {
 		}
 	}
 	return m
+}
+
+// samePlaces reports whether two builds publish the same files at the
+// same URLs in the same order, as after most edits: then nothing moved.
+func samePlaces(prev, next *index.Site) bool {
+	if len(prev.Careers) != len(next.Careers) || len(prev.Pages) != len(next.Pages) {
+		return false
+	}
+	for i, c := range next.Careers {
+		if p := prev.Careers[i]; p.Source != c.Source || p.URL != c.URL {
+			return false
+		}
+	}
+	for i, pg := range next.Pages {
+		if p := prev.Pages[i]; p.Source != pg.Source || p.URL != pg.URL {
+			return false
+		}
+	}
+	return true
 }
 
 // cssOnly reports whether every changed file is a stylesheet.
