@@ -47,6 +47,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	open := fs.Bool("open", false, "open the site in the default browser")
 	debounce := fs.Duration("debounce", watch.DefaultDebounce, "how long the folder must be quiet before a rebuild")
 	ready := fs.String("ready", "", "write the site's URL to `file` once it is served (for scripts)")
+	timings := fs.Bool("timings", false, "print how long each step of each build took")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	defer cancel()
 	go w.Run(ctx)
 
-	loop := &rebuilder{cmd: c, source: sf.source, srv: srv, session: build.NewSession(build.Options{
+	loop := &rebuilder{cmd: c, source: sf.source, srv: srv, timings: *timings, session: build.NewSession(build.Options{
 		Source: sf.source, Out: out, BaseURL: siteURL, Drafts: sf.drafts, Strict: sf.strict,
 		LiveReload: true, Private: true, Theme: careerguide.Theme,
 	})}
@@ -140,6 +141,7 @@ type rebuilder struct {
 	session  *build.Session
 	site     *index.Site
 	lastErrs map[string]bool
+	timings  bool // print each build's steps
 }
 
 func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
@@ -158,6 +160,9 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 		b.lastErrs[d.String()] = true
 	}
 	fmt.Fprintln(b.cmd.stdout, summary(b.source, changed, res))
+	if b.timings {
+		fmt.Fprintln(b.cmd.stdout, steps(res))
+	}
 	if b.site != nil && b.site != res.Site { // the same index moves nothing
 		b.srv.Moved(moves(b.site, res.Site))
 	}
