@@ -217,15 +217,16 @@ func (v *values) searchRecords(k int) []byte {
 // its words sorted.
 func makeWordFile(sw *siteWords, b int) []byte {
 	ws := map[string][]int{}
-	for _, ref := range sw.buckets[b] {
-		n := &sw.notes[ref.id][ref.note]
-		list := ws[n.word]
+	for _, ref := range sw.bucketRefs()[b] {
+		x := sw.notes[ref.id][ref.note]
+		w := sw.words[x>>4]
+		list := ws[w]
 		prev := 0
 		if len(list) > 0 {
 			prev = list[len(list)-1] // the last id, kept at the end while the list grows
 			list = list[:len(list)-1]
 		}
-		ws[n.word] = append(list, (int(ref.id)-prev)*16+n.flags, int(ref.id))
+		ws[w] = append(list, (int(ref.id)-prev)*16+int(x&noteFlags), int(ref.id))
 	}
 	keys := make([]string, 0, len(ws))
 	for w := range ws {

@@ -87,7 +87,7 @@ type values struct {
 
 // siteWords returns what the word files are made of.
 func (v *values) siteWords() *siteWords {
-	v.wordsOnce.Do(func() { v.words = v.r.words.words(v.r.site) })
+	v.wordsOnce.Do(func() { v.words = v.r.words.site(v.r.site) })
 	return v.words
 }
 

@@ -10,67 +10,90 @@ import (
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
-// wordNote is one word of a career's search text and where it is in it
-// (inTitle, firstTitle, inSkill, inCategory, or'ed).
-type wordNote struct {
-	word  string
-	flags int
-	key   uint32 // the sum of its first two characters: its word file is key % buckets
-}
+// A note is one word of a career's search text and where it is in it:
+// the word's number in the memo's table, shifted left by four, or'ed
+// with its flags (inTitle, firstTitle, inSkill, inCategory).
+const noteFlags = 15
 
-// careerWords is one career's word notes and what they were made from.
+// careerWords is one career's notes and a sum of what they were made
+// from: its title, its skills' names and its category's name.
 type careerWords struct {
-	title, category string
-	skills          []string
-	notes           []wordNote
+	sum   uint64
+	notes []uint32
 }
 
-// wordMemo keeps each career's word notes from one build to the next,
-// since splitting text into words is most of the cost of the word files.
-// The rule: a career's notes are reused while its title, its skills'
-// names and its category's name are the ones they were made from. The
-// notes of careers that are gone are dropped once they are as many as
-// the careers.
+// wordMemo keeps each career's notes from one build to the next, since
+// splitting text into words is most of the cost of the word files. The
+// rule: a career's notes are reused while its title, its skills' names
+// and its category's name sum to what they were made from. Words are
+// kept once, in a table. The notes of careers that are gone, and the
+// table, are dropped once the careers noted are twice as many as the
+// careers (or the table holds 2²⁴ words).
 type wordMemo struct {
-	mu   sync.Mutex
-	by   map[string]*careerWords // by career slug
-	last *siteWords              // the last build's, reused while every career's notes are the ones it was made from
-	ids  []*careerWords          // what last was made from, by career id
+	mu    sync.Mutex
+	table map[string]uint32       // word → its number
+	words []string                // by number
+	keys  []uint32                // by number: wordKey of the word
+	by    map[string]*careerWords // by career slug
+	last  *siteWords              // the last build's, reused while every career's notes are the ones it was made from
+	ids   []*careerWords          // what last was made from, by career id
 }
 
 // siteWords is what a build's word files are made of: each career's
-// notes, by id (A–Z position), the notes in each word file, and each
-// word file's sum.
+// notes, by id (A–Z position), the words they name, and each word file's
+// sum; the notes in each word file are listed when a word file is made.
 type siteWords struct {
-	notes   [][]wordNote
+	notes [][]uint32
+	words []string // the memo's table, as far as these notes name it
+	keys  []uint32
+	sums  []uint64 // by bucket
+
+	once    sync.Once
 	buckets [][]noteRef // by bucket, in the order of the careers
-	sums    []uint64    // by bucket
 }
 
 // noteRef is one note of siteWords.notes: notes[id][note].
 type noteRef struct{ id, note int32 }
 
-// words returns the word notes of every career of the site, and sums
-// each word file from the notes in it, in the order of the careers: a
-// word file's bytes are the words of its bucket with, for each, the ids
-// and flags of the careers that have it, so the sum changes exactly when
+// bucketRefs lists the notes in each word file.
+func (sw *siteWords) bucketRefs() [][]noteRef {
+	sw.once.Do(func() {
+		n := uint32(len(sw.sums))
+		sw.buckets = make([][]noteRef, n)
+		for id, notes := range sw.notes {
+			for i, x := range notes {
+				b := sw.keys[x>>4] % n
+				sw.buckets[b] = append(sw.buckets[b], noteRef{int32(id), int32(i)})
+			}
+		}
+	})
+	return sw.buckets
+}
+
+// site returns the notes of every career of the site, and sums each
+// word file from the notes in it, in the order of the careers: a word
+// file's bytes are the words of its bucket with, for each, the ids and
+// flags of the careers that have it, so the sum changes exactly when
 // they can.
-func (m *wordMemo) words(s *index.Site) *siteWords {
+func (m *wordMemo) site(s *index.Site) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.by == nil || len(m.by) > 2*len(s.Careers)+64 {
-		m.by = make(map[string]*careerWords, len(s.Careers))
+	if m.by == nil || len(m.by) > 2*len(s.Careers)+64 || len(m.words) >= 1<<24 {
+		m.table, m.words, m.keys = map[string]uint32{}, nil, nil
+		m.by, m.last, m.ids = make(map[string]*careerWords, len(s.Careers)), nil, nil
 	}
 	ids := make([]*careerWords, len(s.Careers))
 	same := len(ids) == len(m.ids)
 	for id, c := range s.Careers {
 		cat := s.CategoryOf(c).Name
+		var h trace.Hash
+		h.Str(c.Title).Str(cat).Int(int64(len(c.Skills)))
+		for _, sk := range c.Skills {
+			h.Str(sk.Name)
+		}
 		cw := m.by[c.Slug]
-		if cw == nil || cw.title != c.Title || cw.category != cat || !sameSkillNames(cw.skills, c) {
-			cw = &careerWords{title: c.Title, category: cat, notes: careerNotes(c, cat)}
-			for _, sk := range c.Skills {
-				cw.skills = append(cw.skills, sk.Name)
-			}
+		if cw == nil || cw.sum != h.Sum() {
+			cw = &careerWords{sum: h.Sum(), notes: m.careerNotes(c, cat)}
 			m.by[c.Slug] = cw
 		}
 		ids[id] = cw
@@ -80,15 +103,13 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 	if same && m.last != nil {
 		return m.last
 	}
-	buckets := index.SearchBuckets(len(s.Careers))
-	out := &siteWords{notes: make([][]wordNote, len(s.Careers)), buckets: make([][]noteRef, buckets)}
+	buckets := uint32(index.SearchBuckets(len(s.Careers)))
+	out := &siteWords{notes: make([][]uint32, len(s.Careers)), words: m.words, keys: m.keys}
 	sums := make([]trace.Hash, buckets)
 	for id, cw := range ids {
 		out.notes[id] = cw.notes
-		for i, n := range cw.notes {
-			b := n.key % uint32(buckets)
-			sums[b].Int(int64(id)).Str(n.word).Int(int64(n.flags))
-			out.buckets[b] = append(out.buckets[b], noteRef{int32(id), int32(i)})
+		for _, x := range cw.notes {
+			sums[m.keys[x>>4]%buckets].Int(int64(id)).Str(m.words[x>>4]).Int(int64(x & noteFlags))
 		}
 	}
 	out.sums = make([]uint64, buckets)
@@ -97,6 +118,71 @@ func (m *wordMemo) words(s *index.Site) *siteWords {
 	}
 	m.last = out
 	return out
+}
+
+// careerNotes splits a career's title, skills and category (named cat)
+// into words, each noted once, in the order they first appear.
+func (m *wordMemo) careerNotes(c *index.Career, cat string) []uint32 {
+	var notes []uint32
+	var at map[uint32]int // where each word is in notes, once there are many
+	note := func(w string, f uint32) {
+		n, ok := m.table[w]
+		if !ok {
+			n = uint32(len(m.words))
+			m.table[w] = n
+			m.words, m.keys = append(m.words, w), append(m.keys, wordKey(w))
+		}
+		if at == nil && len(notes) > 32 {
+			at = make(map[uint32]int, 2*len(notes))
+			for i, x := range notes {
+				at[x>>4] = i
+			}
+		}
+		if at != nil {
+			if i, ok := at[n]; ok {
+				notes[i] |= f
+				return
+			}
+			at[n] = len(notes)
+		} else if i := slices.IndexFunc(notes, func(x uint32) bool { return x>>4 == n }); i >= 0 {
+			notes[i] |= f
+			return
+		}
+		notes = append(notes, n<<4|f)
+	}
+	for i, w := range searchWords(c.Title) {
+		f := uint32(inTitle)
+		if i == 0 {
+			f |= firstTitle
+		}
+		note(w, f)
+	}
+	for _, sk := range c.Skills {
+		for _, w := range searchWords(sk.Name) {
+			note(w, inSkill)
+		}
+	}
+	for _, w := range searchWords(cat) {
+		note(w, inCategory)
+	}
+	return slices.Clip(notes)
+}
+
+// wordKey sums a word's first two characters, so that every word a typed
+// prefix can match is in one word file.
+func wordKey(word string) uint32 {
+	key := word
+	if rs := []rune(word); len(rs) > 2 {
+		key = string(rs[:2])
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32()
+}
+
+// searchBucket is the word file of a word.
+func searchBucket(word string, buckets int) int {
+	return int(wordKey(word) % uint32(buckets))
 }
 
 // recordMemo keeps the sum of each career's search record from build to
@@ -131,67 +217,4 @@ func (m *recordMemo) records(s *index.Site) []uint64 {
 		out[id] = sum
 	}
 	return out
-}
-
-func sameSkillNames(names []string, c *index.Career) bool {
-	return slices.EqualFunc(names, c.Skills, func(n string, sk *index.Skill) bool { return n == sk.Name })
-}
-
-// careerNotes splits a career's title, skills and category (named cat)
-// into words, each once, in the order they first appear.
-func careerNotes(c *index.Career, cat string) []wordNote {
-	var notes []wordNote
-	var at map[string]int // where each word is in notes, once there are many
-	note := func(w string, f int) {
-		if at == nil && len(notes) > 32 {
-			at = make(map[string]int, 2*len(notes))
-			for i, n := range notes {
-				at[n.word] = i
-			}
-		}
-		if at != nil {
-			if i, ok := at[w]; ok {
-				notes[i].flags |= f
-				return
-			}
-			at[w] = len(notes)
-		} else if i := slices.IndexFunc(notes, func(n wordNote) bool { return n.word == w }); i >= 0 {
-			notes[i].flags |= f
-			return
-		}
-		notes = append(notes, wordNote{word: w, flags: f, key: wordKey(w)})
-	}
-	for i, w := range searchWords(c.Title) {
-		f := inTitle
-		if i == 0 {
-			f |= firstTitle
-		}
-		note(w, f)
-	}
-	for _, sk := range c.Skills {
-		for _, w := range searchWords(sk.Name) {
-			note(w, inSkill)
-		}
-	}
-	for _, w := range searchWords(cat) {
-		note(w, inCategory)
-	}
-	return notes
-}
-
-// wordKey sums a word's first two characters, so that every word a typed
-// prefix can match is in one word file.
-func wordKey(word string) uint32 {
-	key := word
-	if rs := []rune(word); len(rs) > 2 {
-		key = string(rs[:2])
-	}
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	return h.Sum32()
-}
-
-// searchBucket is the word file of a word.
-func searchBucket(word string, buckets int) int {
-	return int(wordKey(word) % uint32(buckets))
 }
