@@ -106,9 +106,12 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 		}
 	}
 	r.min = newMinifier(opts.Minify)
+	// The memos serve the builds after the first: a session that builds
+	// once holds nothing in them.
 	r.words, r.records = &wordMemo{}, &recordMemo{}
 	if prev != nil {
 		r.words, r.records = prev.words, prev.records
+		r.words.keep, r.records.keep = true, true
 	}
 	r.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: r.basePath})
 	if prev != nil && prev.site == site && prev.theme == theme {

@@ -217,16 +217,21 @@ func (v *values) searchRecords(k int) []byte {
 // its words sorted.
 func makeWordFile(sw *siteWords, b int) []byte {
 	ws := map[string][]int{}
-	for _, ref := range sw.bucketRefs()[b] {
-		x := sw.notes[ref.id][ref.note]
-		w := sw.words[x>>4]
-		list := ws[w]
-		prev := 0
-		if len(list) > 0 {
-			prev = list[len(list)-1] // the last id, kept at the end while the list grows
-			list = list[:len(list)-1]
+	n := uint32(len(sw.sums))
+	for _, id := range sw.bucketCareers()[b] {
+		for _, x := range sw.notes[id] {
+			if sw.keys[x>>4]%n != uint32(b) {
+				continue
+			}
+			w := sw.words[x>>4]
+			list := ws[w]
+			prev := 0
+			if len(list) > 0 {
+				prev = list[len(list)-1] // the last id, kept at the end while the list grows
+				list = list[:len(list)-1]
+			}
+			ws[w] = append(list, (int(id)-prev)*16+int(x&noteFlags), int(id))
 		}
-		ws[w] = append(list, (int(ref.id)-prev)*16+int(x&noteFlags), int(ref.id))
 	}
 	keys := make([]string, 0, len(ws))
 	for w := range ws {

@@ -28,9 +28,11 @@ type careerWords struct {
 // and its category's name sum to what they were made from. Words are
 // kept once, in a table. The notes of careers that are gone, and the
 // table, are dropped once the careers noted are twice as many as the
-// careers (or the table holds 2²⁴ words).
+// careers (or the table holds 2²⁴ words). A session's first build keeps
+// nothing but the table: a session that builds once needs no more.
 type wordMemo struct {
 	mu    sync.Mutex
+	keep  bool                    // keep each career's notes for the next build
 	table map[string]uint32       // word → its number
 	words []string                // by number
 	keys  []uint32                // by number: wordKey of the word
@@ -49,21 +51,20 @@ type siteWords struct {
 	sums  []uint64 // by bucket
 
 	once    sync.Once
-	buckets [][]noteRef // by bucket, in the order of the careers
+	buckets [][]int32 // by bucket, the ids of the careers with notes in it
 }
 
-// noteRef is one note of siteWords.notes: notes[id][note].
-type noteRef struct{ id, note int32 }
-
-// bucketRefs lists the notes in each word file.
-func (sw *siteWords) bucketRefs() [][]noteRef {
+// bucketCareers lists, for each word file, the careers with notes in it.
+func (sw *siteWords) bucketCareers() [][]int32 {
 	sw.once.Do(func() {
 		n := uint32(len(sw.sums))
-		sw.buckets = make([][]noteRef, n)
+		sw.buckets = make([][]int32, n)
 		for id, notes := range sw.notes {
-			for i, x := range notes {
+			for _, x := range notes {
 				b := sw.keys[x>>4] % n
-				sw.buckets[b] = append(sw.buckets[b], noteRef{int32(id), int32(i)})
+				if k := len(sw.buckets[b]); k == 0 || sw.buckets[b][k-1] != int32(id) {
+					sw.buckets[b] = append(sw.buckets[b], int32(id))
+				}
 			}
 		}
 	})
@@ -78,9 +79,9 @@ func (sw *siteWords) bucketRefs() [][]noteRef {
 func (m *wordMemo) site(s *index.Site) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.by == nil || len(m.by) > 2*len(s.Careers)+64 || len(m.words) >= 1<<24 {
+	if m.table == nil || len(m.by) > 2*len(s.Careers)+64 || len(m.words) >= 1<<24 {
 		m.table, m.words, m.keys = map[string]uint32{}, nil, nil
-		m.by, m.last, m.ids = make(map[string]*careerWords, len(s.Careers)), nil, nil
+		m.by, m.last, m.ids = map[string]*careerWords{}, nil, nil
 	}
 	ids := make([]*careerWords, len(s.Careers))
 	same := len(ids) == len(m.ids)
@@ -94,14 +95,18 @@ func (m *wordMemo) site(s *index.Site) *siteWords {
 		cw := m.by[c.Slug]
 		if cw == nil || cw.sum != h.Sum() {
 			cw = &careerWords{sum: h.Sum(), notes: m.careerNotes(c, cat)}
-			m.by[c.Slug] = cw
+			if m.keep {
+				m.by[c.Slug] = cw
+			}
 		}
 		ids[id] = cw
 		same = same && m.ids[id] == cw
 	}
-	m.ids = ids
 	if same && m.last != nil {
 		return m.last
+	}
+	if m.keep {
+		m.ids = ids
 	}
 	buckets := uint32(index.SearchBuckets(len(s.Careers)))
 	out := &siteWords{notes: make([][]uint32, len(s.Careers)), words: m.words, keys: m.keys}
@@ -116,7 +121,9 @@ func (m *wordMemo) site(s *index.Site) *siteWords {
 	for b := range sums {
 		out.sums[b] = sums[b].Sum()
 	}
-	m.last = out
+	if m.keep {
+		m.last = out
+	}
 	return out
 }
 
@@ -190,9 +197,10 @@ func searchBucket(word string, buckets int) int {
 // from which every field of its record is read (its category's slug
 // follows from the category as written).
 // The sums of parses no longer in use are dropped once they are as many
-// as the careers.
+// as the careers. A session's first build keeps none.
 type recordMemo struct {
 	mu   sync.Mutex
+	keep bool // keep the sums for the next build
 	sums map[*model.Career]uint64
 }
 
@@ -201,7 +209,7 @@ func (m *recordMemo) records(s *index.Site) []uint64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.sums == nil || len(m.sums) > 2*len(s.Careers)+64 {
-		m.sums = make(map[*model.Career]uint64, len(s.Careers))
+		m.sums = map[*model.Career]uint64{}
 	}
 	out := make([]uint64, len(s.Careers))
 	for id, c := range s.Careers {
@@ -212,7 +220,9 @@ func (m *recordMemo) records(s *index.Site) []uint64 {
 			hashCareer(&h, kCareerLevels, c)
 			hashCareer(&h, kCareerPay, c)
 			sum = h.Sum()
-			m.sums[c.Career] = sum
+			if m.keep {
+				m.sums[c.Career] = sum
+			}
 		}
 		out[id] = sum
 	}
