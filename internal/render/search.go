@@ -90,8 +90,12 @@ func (v *values) searchFile(p string) ([]byte, bool) {
 	defer v.wordMu.Unlock()
 	data, ok := v.wordFiles[b]
 	if !ok {
-		data = makeWordFile(v.siteWords(), b)
+		sw := v.siteWords()
+		data = makeWordFile(sw, b)
 		v.wordFiles[b] = data
+		if len(v.wordFiles) == len(sw.sums) {
+			sw.made()
+		}
 	}
 	return data, true
 }

@@ -50,8 +50,9 @@ type siteWords struct {
 	keys  []uint32
 	sums  []uint64 // by bucket
 
-	once    sync.Once
-	buckets [][]int32 // by bucket, the ids of the careers with notes in it
+	once      sync.Once
+	buckets   [][]int32 // by bucket, the ids of the careers with notes in it
+	transient bool      // the notes are dropped once every word file is made
 }
 
 // bucketCareers lists, for each word file, the careers with notes in it.
@@ -123,8 +124,22 @@ func (m *wordMemo) site(s *index.Site) *siteWords {
 	}
 	if m.keep {
 		m.last = out
+	} else {
+		// Nothing is kept for a next build: the notes go with the word
+		// files made from them.
+		m.table, m.words, m.keys = nil, nil, nil
+		out.transient = true
 	}
 	return out
+}
+
+// made notes that the word files of every bucket are made: the notes of
+// a build that keeps nothing are no longer needed.
+func (sw *siteWords) made() {
+	if sw.transient {
+		sw.once.Do(func() {}) // bucketCareers is not to make them again
+		sw.notes, sw.words, sw.keys, sw.buckets = nil, nil, nil, nil
+	}
 }
 
 // careerNotes splits a career's title, skills and category (named cat)
