@@ -202,11 +202,6 @@ func wordKey(word string) uint32 {
 	return h.Sum32()
 }
 
-// searchBucket is the word file of a word.
-func searchBucket(word string, buckets int) int {
-	return int(wordKey(word) % uint32(buckets))
-}
-
 // recordMemo keeps the sum of each career's search record from build to
 // build. The rule: a sum is reused while the career is the same parse,
 // from which every field of its record is read (its category's slug
