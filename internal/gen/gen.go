@@ -1,8 +1,8 @@
 // Package gen owns the synthetic career corpus used for benchmarks and
 // large-site tests: deterministic (by seed) career pages in careerguide's
-// schema, about 5.6 KB each, with 4–12 skills from a pool of 400 and a
-// Markdown body of headings, lists, bold text, code spans and links to
-// other careers.
+// schema, about 5.6 KB each, with 4–12 skills from a pool of 400 (or of
+// another size) and a Markdown body of headings, lists, bold text, code
+// spans and links to other careers.
 package gen
 
 import (
@@ -36,19 +36,27 @@ func Skills(n int) []string {
 	return out
 }
 
+// Pool is how many skills the careers of a corpus choose from.
+const Pool = 400
+
 // Career returns the i-th career page of the corpus for seed, with its slug.
-func Career(seed int64, i, n int) (string, []byte) {
+func Career(seed int64, i, n int) (string, []byte) { return CareerOf(seed, i, n, Pool) }
+
+// CareerOf is Career with skills chosen from a pool of the given size
+// (at least 12): a small site with a small pool has few skill pages, each
+// listing several careers.
+func CareerOf(seed int64, i, n, pool int) (string, []byte) {
 	r := rand.New(rand.NewSource(seed*1_000_003 + int64(i)))
-	pool := Skills(400)
+	skillPool := Skills(max(pool, 12))
 	title := fmt.Sprintf("%s %s %d", areas[i%len(areas)], kinds[(i/len(areas))%len(kinds)], i)
 	slug := strings.ToLower(strings.ReplaceAll(title, " ", "-"))
 	min := 40000 + r.Intn(100)*1000
 	max := min + 20000 + r.Intn(150)*1000
 	k := 4 + r.Intn(9)
-	picked := r.Perm(len(pool))[:k]
+	picked := r.Perm(len(skillPool))[:k]
 	var skills []string
 	for _, p := range picked {
-		skills = append(skills, pool[p])
+		skills = append(skills, skillPool[p])
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\ncategory: %s\nsalary:\n  min: %d\n  max: %d\n  currency: USD\n  period: year\n  open_ended: %v\n",
@@ -104,7 +112,10 @@ func slugTitle(i int) (string, string) {
 func slugOf(title string) string { return strings.ToLower(strings.ReplaceAll(title, " ", "-")) }
 
 // Write writes n careers into dir/content/careers, and a site.yaml.
-func Write(dir string, n int, seed int64) error {
+func Write(dir string, n int, seed int64) error { return WriteOf(dir, n, seed, Pool) }
+
+// WriteOf is Write with skills chosen from a pool of the given size.
+func WriteOf(dir string, n int, seed int64, pool int) error {
 	cd := filepath.Join(dir, "content", "careers")
 	if err := os.MkdirAll(cd, 0o755); err != nil {
 		return err
@@ -113,7 +124,7 @@ func Write(dir string, n int, seed int64) error {
 		return err
 	}
 	for i := 0; i < n; i++ {
-		slug, data := Career(seed, i, n)
+		slug, data := CareerOf(seed, i, n, pool)
 		if err := os.WriteFile(filepath.Join(cd, slug+".md"), data, 0o644); err != nil {
 			return err
 		}
