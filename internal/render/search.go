@@ -67,8 +67,8 @@ func isASCII(s string) bool {
 }
 
 // searchFile returns the bytes of the search file at p: a record file is
-// made alone, from its hundred careers; the word files and meta.json are
-// made together, once per site.
+// made alone, from its hundred careers; a word file alone, from the notes
+// of its bucket, once per site; meta.json once per site.
 func (v *values) searchFile(p string) ([]byte, bool) {
 	s := v.r.site
 	name, ok := strings.CutPrefix(p, index.SearchDir)
