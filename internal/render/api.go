@@ -109,12 +109,32 @@ func (w *worker) api(which string) ([]byte, error) {
 	b.WriteString("{")
 	field("version", strconv.Itoa(APIVersion))
 	field("generated", generated)
-	if which == "careers" {
+	// The list is written element by element, each encoded already at
+	// the depth of the list's items.
+	open := func(name string) {
 		if indent == "" {
-			b.WriteString(`"careers":[`)
+			b.WriteString(`"` + name + `":[`)
 		} else {
-			b.WriteString("\n  \"careers\": [")
+			b.WriteString("\n  \"" + name + "\": [")
 		}
+	}
+	item := func(b *bytes.Buffer, i int, data []byte) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if indent != "" {
+			b.WriteString("\n    ")
+		}
+		b.Write(data)
+	}
+	closeList := func(n int) {
+		if indent != "" && n > 0 {
+			b.WriteString("\n  ")
+		}
+		b.WriteString("]")
+	}
+	if which == "careers" {
+		open("careers")
 		// In pieces of a list page's careers, each a fragment of its
 		// careers' own: an edit of one career makes one piece again and
 		// looks up its careers, not every career of the site.
@@ -132,13 +152,7 @@ func (w *worker) api(which string) ([]byte, error) {
 					if err != nil {
 						return nil, err
 					}
-					if i > 0 {
-						p.WriteByte(',')
-					}
-					if indent != "" {
-						p.WriteString("\n    ")
-					}
-					p.Write(v.([]byte))
+					item(&p, i, v.([]byte))
 				}
 				return p.Bytes(), nil
 			})
@@ -150,16 +164,9 @@ func (w *worker) api(which string) ([]byte, error) {
 			}
 			b.Write(v.([]byte))
 		}
-		if indent != "" && len(careers) > 0 {
-			b.WriteString("\n  ")
-		}
-		b.WriteString("]")
+		closeList(len(careers))
 	} else {
-		if indent == "" {
-			b.WriteString(`"skills":[`)
-		} else {
-			b.WriteString("\n  \"skills\": [")
-		}
+		open("skills")
 		// Each skill's object is a fragment: an edit of one career makes
 		// its skills' objects again, not every skill's.
 		skills := site.Skills()
@@ -170,18 +177,9 @@ func (w *worker) api(which string) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if indent != "" {
-				b.WriteString("\n    ")
-			}
-			b.Write(v.([]byte))
+			item(&b, i, v.([]byte))
 		}
-		if indent != "" && len(skills) > 0 {
-			b.WriteString("\n  ")
-		}
-		b.WriteString("]")
+		closeList(len(skills))
 	}
 	if indent != "" {
 		b.WriteString("\n")
