@@ -131,8 +131,14 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	stop, release := stopper(ctx)
 	defer release()
 	n := len(careers)
-	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: map[string]*Skill{}, files: make(map[string]string, n+len(pages)),
-		paths: make(map[string]bool, 2*n+len(pages)+len(static)+len(Fixed))}
+	// The paths are sized for what the last index published, so that the
+	// map does not grow while it is filled (each growth moves every path).
+	npaths := 2*n + len(pages) + len(static) + len(Fixed)
+	if prev != nil {
+		npaths = max(npaths, len(prev.paths)+len(prev.paths)/64)
+	}
+	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: make(map[string]*Skill, len(prev.skillsOf())), files: make(map[string]string, n+len(pages)),
+		paths: make(map[string]bool, npaths)}
 	for _, p := range Fixed {
 		s.paths[p] = true
 	}
@@ -362,6 +368,14 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 // SlugSum is a sum of the career's slug, for summing lists of careers
 // without hashing each slug again.
 func (c *Career) SlugSum() uint64 { return c.slugSum }
+
+// skillsOf is the skills of a site that may be nil.
+func (s *Site) skillsOf() []*Skill {
+	if s == nil {
+		return nil
+	}
+	return s.Skills
+}
 
 // careerOf is CareerBySlug on a site that may be nil.
 func (s *Site) careerOf(slug string) *Career {

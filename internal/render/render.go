@@ -119,9 +119,66 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 		r.values.r = r
 	} else {
 		r.values = newValues(r)
-		r.jobs = r.plan()
+		if prev != nil {
+			// The search files' sums are asked for first when the build
+			// begins (trace.Cache.Begin): they are found on another core
+			// while the plan is made.
+			go r.values.siteWords()
+			go r.values.recordSums()
+		}
+		if prev != nil && prev.theme == theme && samePlan(prev.site, site) {
+			r.jobs = prev.jobs
+		} else {
+			r.jobs = r.plan()
+		}
 	}
 	return r
+}
+
+// samePlan reports whether plan makes the same jobs for s as for prev,
+// from what it reads: the same careers, categories (with as many careers
+// each), skills, pages, redirects and resources, by slug or path, and the
+// same settings that add or split pages. The order of the careers does not
+// matter, as the jobs are sorted by path; the static files are the
+// theme's, which New compares by identity.
+func samePlan(prev, s *index.Site) bool {
+	pc, c := prev.Config, s.Config
+	if pc.SocialCards != c.SocialCards || pc.Paginate != c.Paginate || len(prev.Careers) != len(s.Careers) ||
+		len(prev.BySalary) != len(s.BySalary) || len(prev.Categories) != len(s.Categories) || len(prev.Skills) != len(s.Skills) ||
+		len(prev.Pages) != len(s.Pages) || len(prev.Aliases) != len(s.Aliases) || len(prev.Resources) != len(s.Resources) {
+		return false
+	}
+	for _, c := range s.Careers {
+		if prev.CareerBySlug(c.Slug) == nil {
+			return false
+		}
+	}
+	for i, cat := range s.Categories {
+		if p := prev.Categories[i]; p.Slug != cat.Slug || len(p.Careers) != len(cat.Careers) {
+			return false
+		}
+	}
+	for i, sk := range s.Skills {
+		if prev.Skills[i].Slug != sk.Slug {
+			return false
+		}
+	}
+	for i, p := range s.Pages {
+		if prev.Pages[i].URL != p.URL {
+			return false
+		}
+	}
+	for i, a := range s.Aliases {
+		if prev.Aliases[i].Path != a.Path {
+			return false
+		}
+	}
+	for i, res := range s.Resources {
+		if prev.Resources[i].URL != res.URL {
+			return false
+		}
+	}
+	return true
 }
 
 // Values gives the current value of every key a job of r can read.
