@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"context"
 	"hash/fnv"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
@@ -43,6 +44,9 @@ type Site struct {
 	paths     map[string]bool      // every published path below the base
 	resources map[string]*Resource // output path → resource
 
+	skillsClean  bool // indexSkills reported no error
+	skillsSorted bool // Skills are in A–Z order, each with its idx
+
 	relateSteps int       // list entries relate read, for tests
 	relatedFrom *Site     // the site the related careers were taken from
 	relateKey   uint64    // what the related careers were found from
@@ -63,6 +67,8 @@ type Career struct {
 	slugs   []string // the slugs of Career.Skills, in its order
 	tkey    string   // its title folded for A–Z order (titleKey)
 	slugSum uint64   // the FNV-1a sum of its slug
+	srcSum  uint64   // the sum of its file's path, for layoutInputs
+	pathSum uint64   // the sum of its URL and file's path, likewise
 	cat     string   // the slug of its category, "" when it has none
 }
 
@@ -145,7 +151,9 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	for _, p := range static {
 		s.paths[p] = true
 	}
-	sort.Slice(careers, func(i, j int) bool { return careers[i].Source < careers[j].Source })
+	if !slices.IsSortedFunc(careers, bySource) {
+		slices.SortFunc(careers, bySource)
+	}
 	for _, mc := range careers {
 		if stop() {
 			return s, ds, ctx.Err()
@@ -170,9 +178,9 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		}
 		s.Careers = append(s.Careers, c)
 	}
-	s.sortByTitle()
+	s.sortByTitle(prev)
 	s.sameTitles(&ds)
-	s.indexSkills(stop, &ds)
+	s.indexSkills(prev, stop, &ds)
 	if ctx.Err() != nil {
 		return s, ds, ctx.Err()
 	}
@@ -320,14 +328,43 @@ func (s *Site) Paths() []string {
 	return out
 }
 
+func bySource(a, b *model.Career) int { return strings.Compare(a.Source, b.Source) }
+
+// byTitle is the A–Z order: by folded title, then by slug, which is
+// unique, so that the order is one whatever the careers' first order.
+func byTitle(a, b *Career) int {
+	if c := strings.Compare(a.tkey, b.tkey); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
 // sortByTitle puts the careers in A–Z order and records each one's rank.
-func (s *Site) sortByTitle() {
-	slices.SortStableFunc(s.Careers, func(a, b *Career) int {
-		if c := strings.Compare(a.tkey, b.tkey); c != 0 {
-			return c
+// They are first put in the order prev had them, the careers new since
+// after: an edit that moves no title leaves them sorted, which one pass
+// checks, and an edit that moves one leaves them nearly sorted.
+func (s *Site) sortByTitle(prev *Site) {
+	if prev != nil && len(prev.Careers) > 0 {
+		placed := make([]*Career, len(prev.Careers)) // by rank in prev
+		var rest []*Career
+		for _, c := range s.Careers {
+			if old := prev.career[c.Slug]; old != nil && old.rank < len(placed) && placed[old.rank] == nil {
+				placed[old.rank] = c
+			} else {
+				rest = append(rest, c)
+			}
 		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+		ordered := s.Careers[:0]
+		for _, c := range placed {
+			if c != nil {
+				ordered = append(ordered, c)
+			}
+		}
+		s.Careers = append(ordered, rest...)
+	}
+	if !slices.IsSortedFunc(s.Careers, byTitle) {
+		slices.SortFunc(s.Careers, byTitle)
+	}
 	for i, c := range s.Careers {
 		c.rank = i
 	}
@@ -350,18 +387,21 @@ func (s *Site) sameTitles(ds *diag.List) {
 }
 
 // newCareer makes the index's career of mc, taking what is derived from
-// its title from prev's career of the same parse.
+// its parse (URL, pay, title key, slug sum) from prev's career of the same
+// parse.
 func newCareer(prev *Site, mc *model.Career) *Career {
+	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
+		return &Career{Career: mc, URL: old.URL, mid: old.mid, lo: old.lo, hi: old.hi, tkey: old.tkey, slugSum: old.slugSum,
+			srcSum: old.srcSum, pathSum: old.pathSum}
+	}
 	pay := &mc.Salary
 	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top())}
-	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
-		c.tkey = old.tkey
-	} else {
-		c.tkey = titleKey(mc.Title)
-	}
+	c.tkey = titleKey(mc.Title)
 	h := fnv.New64a()
 	h.Write([]byte(mc.Slug))
 	c.slugSum = h.Sum64()
+	c.srcSum = maphash.String(relateSeed, c.Source)
+	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + c.srcSum
 	return c
 }
 
@@ -391,14 +431,40 @@ func titleKey(t string) string { return strings.Join(strings.Fields(strings.ToLo
 func (s *Site) order() {
 	s.TopPaying = top(s.BySalary)
 	s.TopPayingTies = ties(s.BySalary, func(a, b *Career) bool { return a.mid == b.mid })
-	byDemand := append([]*Career(nil), s.BySalary...)
-	slices.SortStableFunc(byDemand, func(a, b *Career) int { return cmp.Compare(b.Demand, a.Demand) })
+	byDemand := byLevel(s.BySalary, func(c *Career) model.Level { return model.VeryHigh - c.Demand })
 	s.TopDemand = top(byDemand)
 	s.TopDemandTies = ties(byDemand, func(a, b *Career) bool { return a.Demand == b.Demand })
-	byAI := append([]*Career(nil), byDemand...)
-	slices.SortStableFunc(byAI, func(a, b *Career) int { return cmp.Compare(a.AIImpact, b.AIImpact) })
+	byAI := byLevel(byDemand, func(c *Career) model.Level { return c.AIImpact })
 	s.LowestAI = top(byAI)
 	s.LowestAITies = ties(byAI, func(a, b *Career) bool { return a.AIImpact == b.AIImpact })
+}
+
+// byLevel returns cs sorted by level, lowest first, stably: a level has
+// a handful of values, so the careers are counted into a slot each
+// instead of compared. A level out of that range is sorted by
+// comparison.
+func byLevel(cs []*Career, level func(*Career) model.Level) []*Career {
+	const slots = model.VeryHigh + 1
+	var at [slots + 1]int
+	for _, c := range cs {
+		l := level(c)
+		if l < 0 || l >= slots {
+			out := slices.Clone(cs)
+			slices.SortStableFunc(out, func(a, b *Career) int { return cmp.Compare(level(a), level(b)) })
+			return out
+		}
+		at[l+1]++
+	}
+	for l := 1; l <= int(slots); l++ {
+		at[l] += at[l-1]
+	}
+	out := make([]*Career, len(cs))
+	for _, c := range cs {
+		l := level(c)
+		out[at[l]] = c
+		at[l]++
+	}
+	return out
 }
 
 // ties counts the careers after the first TopN of a sorted list that are

@@ -1,7 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,6 +132,96 @@ func TestSkillPages(t *testing.T) {
 	} {
 		if !strings.Contains(ds, want) {
 			t.Errorf("diagnostics:\n%s\nwant %s", ds, want)
+		}
+	}
+}
+
+// TestByLevel checks the counting sort of the top lists against a stable
+// sort by comparison, levels out of range included.
+func TestByLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 60 {
+		cs := make([]*Career, n)
+		for i := range cs {
+			l := model.Level(rng.IntN(5))
+			if n%7 == 3 && i == n/2 {
+				l = 9 // out of range: sorted by comparison
+			}
+			cs[i] = &Career{Career: &model.Career{Slug: strconv.Itoa(i), Demand: l}}
+		}
+		level := func(c *Career) model.Level { return model.VeryHigh - c.Demand }
+		want := slices.Clone(cs)
+		slices.SortStableFunc(want, func(a, b *Career) int { return cmp.Compare(level(a), level(b)) })
+		if got := byLevel(cs, level); !slices.Equal(got, want) {
+			t.Fatalf("n=%d: order differs from a stable sort", n)
+		}
+	}
+}
+
+// TestRebuildSkillsMatchBuild: an index rebuilt from the last one, whose
+// careers list the same skills (indexSkills takes them from it), names
+// and orders the skills as a fresh one does and warns alike, whether or
+// not the edit kept the skills, the A–Z order or the files.
+func TestRebuildSkillsMatchBuild(t *testing.T) {
+	mk := func(edit int) []*model.Career {
+		a := career("a", "Alpha", "Go", "SQL", "Rust")
+		b := career("b", "Bravo", "go", "Rust")
+		c := career("c", "Charlie", "SQL", "GO", "Go")
+		d := career("d", "Delta", "Rust", "sql")
+		switch edit {
+		case 1: // pay: the same skills
+			b.Salary.Max = 9000
+		case 2: // a title that keeps the A–Z order
+			c.Title = "Charlie II"
+		case 3: // a title that moves: "go" is then seen first
+			b.Title = "Aardvark"
+		case 4: // a spelling changes: "SQL" and "sql" tie
+			c.Skills = []string{"sql", "GO", "Go"}
+		case 5: // another file, the same slug
+			d.Source = "content/careers/delta.md"
+		}
+		return []*model.Career{a, b, c, d}
+	}
+	cfg := model.Config{Currency: "USD", Paginate: 2}
+	for _, edits := range [][]int{{0, 1, 2, 0}, {0, 3, 0}, {0, 4, 0}, {0, 5, 0}, {1, 1, 1}} {
+		prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(0), nil, nil, nil)
+		for _, e := range edits {
+			got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(e), nil, nil, nil)
+			want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(e), nil, nil, nil)
+			if gotDs.String() != wantDs.String() {
+				t.Errorf("edit %d: rebuilt index reports\n%s\nwant\n%s", e, gotDs, wantDs)
+			}
+			if len(got.Skills) != len(want.Skills) {
+				t.Fatalf("edit %d: %d skills, want %d", e, len(got.Skills), len(want.Skills))
+			}
+			for i, sk := range want.Skills {
+				g := got.Skills[i]
+				if g.Name != sk.Name || g.Slug != sk.Slug || g.Max != sk.Max || got.SkillBySlug(sk.Slug) != g {
+					t.Errorf("edit %d: skill %d is %q (%s, max %v), want %q (%s, max %v)", e, i, g.Name, g.Slug, g.Max, sk.Name, sk.Slug, sk.Max)
+				}
+				var gs, ws []string
+				for _, c := range g.Careers {
+					if got.CareerBySlug(c.Slug) != c {
+						t.Errorf("edit %d: skill %s lists a career of another index", e, sk.Slug)
+					}
+					gs = append(gs, c.Slug)
+				}
+				for _, c := range sk.Careers {
+					ws = append(ws, c.Slug)
+				}
+				if !slices.Equal(gs, ws) {
+					t.Errorf("edit %d: skill %s lists %v, want %v", e, sk.Slug, gs, ws)
+				}
+			}
+			for i, c := range want.Careers {
+				g := got.Careers[i]
+				for j, sk := range c.Skills {
+					if g.Skills[j] != got.SkillBySlug(sk.Slug) || g.slugs[j] != c.slugs[j] {
+						t.Errorf("edit %d: %s's skill %d is not %s", e, c.Slug, j, sk.Slug)
+					}
+				}
+			}
+			prev = got
 		}
 	}
 }

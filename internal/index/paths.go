@@ -141,18 +141,21 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	}
 	w(static...)
 	h.WriteByte(1)
+	// The careers in any order: the A–Z order, which an edit of a title
+	// changes, decides no output path.
+	var careers uint64
 	for _, c := range s.Careers {
-		w(c.URL, c.Source)
+		careers += c.pathSum
 	}
+	w(strconv.FormatUint(careers, 16), strconv.Itoa(len(s.Careers)))
 	h.WriteByte(1)
-	seed := h.Seed()
 	for _, sk := range s.Skills {
 		w(sk.URL, sk.Name)
 		// Which careers list the skill, in any order: the order is by pay,
 		// which an edit of a salary changes and the layout does not read.
 		var members uint64
 		for _, c := range sk.Careers {
-			members += maphash.String(seed, c.Source)
+			members += c.srcSum
 		}
 		w(strconv.FormatUint(members, 16), strconv.Itoa(len(sk.Careers)))
 	}

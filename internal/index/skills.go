@@ -28,6 +28,11 @@ type Skill struct {
 	// or nil.
 	Doc *Page
 	idx int // place in the site's Skills
+
+	// The skill's spellings when there are several, for the warnings of
+	// the careers that use another than Name: how many and which.
+	variants int
+	listing  string
 }
 
 // spelling is one way a skill was written and where.
@@ -56,7 +61,11 @@ type group struct {
 // slug. Its work is in proportion to the number of skills listed, however
 // many spellings or careers a skill has: each mention costs one lookup of
 // its name.
-func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
+func (s *Site) indexSkills(prev *Site, stop func() bool, ds *diag.List) {
+	if s.sameSkills(prev) {
+		s.skillsFrom(prev, ds)
+		return
+	}
 	ids := map[string]int32{} // name → id
 	var names []string
 	var nameGroup []int32
@@ -103,7 +112,8 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 				best = id
 			}
 		}
-		g.skill = &Skill{Name: names[best], Slug: g.slug, URL: "skills/" + g.slug + "/", Careers: make([]*Career, 0, g.count)}
+		g.skill = &Skill{Name: names[best], Slug: g.slug, URL: "skills/" + g.slug + "/", Careers: make([]*Career, 0, g.count),
+			variants: len(g.spellings), listing: g.listing}
 		s.skill[g.slug] = g.skill
 		s.paths[g.skill.URL] = true
 		s.Skills = append(s.Skills, g.skill)
@@ -125,6 +135,13 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 			c.Skills = append(c.Skills, sk)
 		}
 	}
+	s.skillsClean = !ds.HasErrors()
+	s.skillCareers()
+}
+
+// skillCareers orders the careers by pay (BySalary) and gives each skill
+// its careers in that order, and its pay span.
+func (s *Site) skillCareers() {
 	// Each skill's careers, highest pay first: from the careers in that
 	// order, so that no list is sorted on its own.
 	s.BySalary = append([]*Career(nil), s.Careers...)
@@ -135,6 +152,12 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 				sk.Careers = append(sk.Careers, c)
 			}
 		}
+	}
+	if s.skillsSorted {
+		for _, sk := range s.Skills {
+			sk.span(s.Config.Currency)
+		}
+		return
 	}
 	sort.Slice(s.Skills, func(i, j int) bool {
 		a, b := strings.ToLower(s.Skills[i].Name), strings.ToLower(s.Skills[j].Name)
@@ -147,6 +170,57 @@ func (s *Site) indexSkills(stop func() bool, ds *diag.List) {
 		sk.idx = i
 		sk.span(s.Config.Currency)
 	}
+	s.skillsSorted = true
+}
+
+// sameSkills reports whether the careers of s list the skills prev's
+// did, so that indexSkills finds what it found for prev: the same
+// careers (by slug and file) in the same A–Z order, each listing the same
+// names in the same order, and prev's skills had no errors. Which
+// spelling of a skill is shown, and the spellings listed in warnings,
+// follow from those alone.
+func (s *Site) sameSkills(prev *Site) bool {
+	if prev == nil || !prev.skillsClean || !prev.skillsSorted || len(prev.Careers) != len(s.Careers) {
+		return false
+	}
+	for i, c := range s.Careers {
+		p := prev.Careers[i]
+		if p.Slug != c.Slug || p.Source != c.Source || len(p.Skills) != len(c.Career.Skills) {
+			return false
+		}
+		if p.Career != c.Career && !slices.Equal(p.Career.Skills, c.Career.Skills) {
+			return false
+		}
+	}
+	return true
+}
+
+// skillsFrom is indexSkills when sameSkills(prev): the skills are prev's,
+// as new values, and each career's are found by their place in prev's.
+func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
+	s.Skills = make([]*Skill, len(prev.Skills))
+	for i, p := range prev.Skills {
+		sk := &Skill{Name: p.Name, Slug: p.Slug, URL: p.URL, Careers: make([]*Career, 0, len(p.Careers)),
+			idx: i, variants: p.variants, listing: p.listing}
+		s.Skills[i] = sk
+		s.skill[sk.Slug] = sk
+		s.paths[sk.URL] = true
+	}
+	for i, c := range s.Careers {
+		p := prev.Careers[i]
+		c.slugs = p.slugs
+		c.Skills = make([]*Skill, len(p.Skills))
+		for j, psk := range p.Skills {
+			sk := s.Skills[psk.idx]
+			c.Skills[j] = sk
+			if name := c.Career.Skills[j]; name != sk.Name {
+				at := c.At("skills[" + itoa(j) + "]")
+				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, sk.variants, sk.listing, sk.Name)
+			}
+		}
+	}
+	s.skillsClean, s.skillsSorted = true, true
+	s.skillCareers()
 }
 
 // sameSkill reports whether the names differ only in what variantKey
