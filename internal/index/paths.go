@@ -129,7 +129,14 @@ func (s *Site) layOut(prev *Site, static []string, stop func() bool, ds *diag.Li
 	s.checkLayout(static, stop, &mine)
 }
 
-// layoutInputs sums up every output path and who writes it.
+// SameLayout reports whether s was indexed from prev (Rebuild) with the
+// same output paths, written by the same files: then every content file
+// is published where it was (Content) and every path that was published
+// still is (Exists), and no other.
+func (s *Site) SameLayout(prev *Site) bool { return prev != nil && s.layoutKey == prev.layoutKey }
+
+// layoutInputs sums up every output path and who writes it, and the
+// file behind each skill's page.
 func (s *Site) layoutInputs(static []string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(relateSeed)
@@ -151,6 +158,9 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	h.WriteByte(1)
 	for _, sk := range s.Skills {
 		w(sk.URL, sk.Name)
+		if sk.Doc != nil { // the file its links name
+			w(sk.Doc.Source)
+		}
 		// Which careers list the skill, in any order: the order is by pay,
 		// which an edit of a salary changes and the layout does not read.
 		var members uint64

@@ -192,8 +192,9 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // facts, levels, about, date, body) follow from its parse alone: changed names
 // the careers (by slug) whose parse is not the one prev rendered, and the
 // others are the same. Its skills and related careers are the same when
-// the index took them whole from prev's (index.Site.SameRelations). When
-// the site object itself is prev's (the index was reused), only the
+// the index took them whole from prev's (index.Site.SameRelations). Where
+// content files are published and which paths exist are the same when the
+// output layout is (index.Site.SameLayout). When the site object itself is prev's (the index was reused), only the
 // changed careers' bodies can differ (index.Site.Rebody).
 func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key) bool {
 	if prev == nil || prev.theme != r.theme || prev.opts.BaseURL != r.opts.BaseURL ||
@@ -203,9 +204,11 @@ func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key)
 	if prev.site == r.site {
 		return func(k trace.Key) bool { return k.Kind != kCareerBody || !changed[k.ID] }
 	}
-	relations := r.site.SameRelations(prev.site)
+	relations, layout := r.site.SameRelations(prev.site), r.site.SameLayout(prev.site)
 	return func(k trace.Key) bool {
 		switch k.Kind {
+		case kLinkFile, kLinkPath:
+			return layout
 		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			return !changed[k.ID]
 		case kCareerSkills, kCareerRelated:
