@@ -47,12 +47,13 @@ type Site struct {
 	skillsClean  bool // indexSkills reported no error
 	skillsSorted bool // Skills are in A–Z order, each with its idx
 
-	relateSteps int       // list entries relate read, for tests
-	relatedFrom *Site     // the site the related careers were taken from
-	relateKey   uint64    // what the related careers were found from
-	relateDiags diag.List // and what finding them reported
-	layoutKey   uint64    // the output paths and who writes them
-	layoutDiags diag.List // and what checking them reported
+	relateSteps  int       // list entries relate read, for tests
+	relatedAgain int       // careers relateSome found again, for tests
+	relatedFrom  *Site     // the site the related careers were taken from
+	relateKey    uint64    // what the related careers were found from
+	relateDiags  diag.List // and what finding them reported
+	layoutKey    uint64    // the output paths and who writes them
+	layoutDiags  diag.List // and what checking them reported
 }
 
 // Career is a career with what the index knows about it.

@@ -24,7 +24,9 @@ const maxHints = 50
 // ties broken by title, up to MaxRelated. The pinned ones are resolved in
 // order, for the messages; the rest are found on every CPU, each career
 // on its own. They follow from the careers in A–Z order, their skills and
-// what they pin; when prev had the same, its choices are taken.
+// what they pin; when prev had the same, its choices are taken, and
+// after an edit of a few careers only those it reaches are found again
+// (relateSome).
 func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	s.relateKey = s.relateInputs()
 	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
@@ -36,6 +38,9 @@ func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	}
 	var mine diag.List
 	defer func() { s.relateDiags = mine; ds.Add(mine) }()
+	if s.relateSome(prev, &mine) {
+		return
+	}
 	s.findRelated(stop, &mine)
 }
 
