@@ -93,11 +93,7 @@ func (s *Site) reuseRelated(prev *Site) {
 
 // findRelated finds every career's related careers.
 func (s *Site) findRelated(stop func() bool, ds *diag.List) {
-	slugs := make([]string, 0, len(s.Careers))
-	for _, c := range s.Careers {
-		slugs = append(slugs, c.Slug)
-	}
-	hints := 0
+	var hints hinter
 	ix := newSharing(s)
 	ix.force = forceWay
 	set := make([]bool, len(s.Skills))
@@ -106,32 +102,7 @@ func (s *Site) findRelated(stop func() bool, ds *diag.List) {
 		if stop() {
 			return
 		}
-		chosen[c.rank] = []int{c.rank}
-		for i, r := range c.Career.Related {
-			at := c.At("related[" + itoa(i) + "]")
-			o := s.career[r]
-			switch {
-			case o == nil:
-				msg := "%q names no career"
-				if hints < maxHints {
-					hints++
-					if near, ok := diag.Nearest(r, slugs); ok {
-						msg += "; did you mean " + near + "?"
-					}
-				}
-				ds.Warnf(c.Source, at.Line, at.Col, "related", msg, r)
-				continue
-			case o == c:
-				ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")
-				continue
-			case contains(chosen[c.rank], o.rank):
-				continue
-			}
-			chosen[c.rank] = append(chosen[c.rank], o.rank)
-			if len(c.Related) < MaxRelated {
-				c.Related = append(c.Related, Related{Career: o, Shared: ix.shared(c, o, set), Pinned: true})
-			}
-		}
+		c.Related, chosen[c.rank] = s.pinned(c, &hints, func(o *Career) []*Skill { return ix.shared(c, o, set) }, ds)
 	}
 	const chunk = 256
 	chunks := make(chan int)
@@ -173,6 +144,59 @@ func (ix *sharing) scratch() *sharing {
 	c := *ix
 	c.seen, c.touched, c.order, c.steps = make([]int32, len(ix.seen)), nil, nil, 0
 	return &c
+}
+
+// pinned resolves the careers c pins, in its order: the first MaxRelated
+// as its related careers, with the skills they share (shared), and every
+// one, c first, as chosen. It warns about a pin that names no career,
+// with a hint of the nearest slug for the first maxHints of a build, and
+// about c pinning itself.
+func (s *Site) pinned(c *Career, hints *hinter, shared func(o *Career) []*Skill, ds *diag.List) (related []Related, chosen []int) {
+	chosen = []int{c.rank}
+	for i, r := range c.Career.Related {
+		at := c.At("related[" + itoa(i) + "]")
+		o := s.career[r]
+		switch {
+		case o == nil:
+			ds.Warnf(c.Source, at.Line, at.Col, "related", "%q names no career"+hints.hint(s, r), r)
+			continue
+		case o == c:
+			ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")
+			continue
+		case contains(chosen, o.rank):
+			continue
+		}
+		chosen = append(chosen, o.rank)
+		if len(related) < MaxRelated {
+			related = append(related, Related{Career: o, Shared: shared(o), Pinned: true})
+		}
+	}
+	return related, chosen
+}
+
+// hinter suggests slugs for pins that name no career, maxHints a build:
+// each suggestion compares the name with every slug.
+type hinter struct {
+	n     int
+	slugs []string // every slug of the site, made once needed
+}
+
+// hint returns "; did you mean <slug>?" for the pin r, or "".
+func (h *hinter) hint(s *Site, r string) string {
+	if h.n >= maxHints {
+		return ""
+	}
+	h.n++
+	if h.slugs == nil {
+		h.slugs = make([]string, 0, len(s.Careers))
+		for _, c := range s.Careers {
+			h.slugs = append(h.slugs, c.Slug)
+		}
+	}
+	if near, ok := diag.Nearest(r, h.slugs); ok {
+		return "; did you mean " + near + "?"
+	}
+	return ""
 }
 
 func contains(list []int, x int) bool {

@@ -226,8 +226,7 @@ func (s *Site) movedSince(prev *Site, limit int) ([]*Career, bool) {
 // It returns them and what it reports.
 func (s *Site) relateCareers(cs []*Career) ([][]Related, diag.List) {
 	var ds diag.List
-	var slugs []string // every slug, for hints, made once needed
-	hints := 0
+	var hints hinter
 	// Each skill's careers by rank, read without following a pointer per
 	// career.
 	members := make([][]int32, len(s.Skills))
@@ -247,39 +246,7 @@ func (s *Site) relateCareers(cs []*Career) ([][]Related, diag.List) {
 	}
 	found := make([][]Related, len(cs))
 	for n, c := range cs {
-		var related []Related
-		chosen := []int{c.rank}
-		for i, r := range c.Career.Related {
-			at := c.At("related[" + itoa(i) + "]")
-			o := s.career[r]
-			switch {
-			case o == nil:
-				msg := "%q names no career"
-				if hints < maxHints {
-					hints++
-					if slugs == nil {
-						slugs = make([]string, 0, len(s.Careers))
-						for _, c := range s.Careers {
-							slugs = append(slugs, c.Slug)
-						}
-					}
-					if near, ok := diag.Nearest(r, slugs); ok {
-						msg += "; did you mean " + near + "?"
-					}
-				}
-				ds.Warnf(c.Source, at.Line, at.Col, "related", msg, r)
-				continue
-			case o == c:
-				ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")
-				continue
-			case contains(chosen, o.rank):
-				continue
-			}
-			chosen = append(chosen, o.rank)
-			if len(related) < MaxRelated {
-				related = append(related, Related{Career: o, Shared: sharedSkills(c, o), Pinned: true})
-			}
-		}
+		related, chosen := s.pinned(c, &hints, func(o *Career) []*Skill { return sharedSkills(c, o) }, &ds)
 		if room := MaxRelated - len(related); room > 0 {
 			cands = cands[:0]
 			for _, sk := range c.Skills {
