@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/index"
@@ -143,9 +144,7 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 // theme's, which New compares by identity.
 func samePlan(prev, s *index.Site) bool {
 	pc, c := prev.Config, s.Config
-	if pc.SocialCards != c.SocialCards || pc.Paginate != c.Paginate || len(prev.Careers) != len(s.Careers) ||
-		len(prev.BySalary) != len(s.BySalary) || len(prev.Categories) != len(s.Categories) || len(prev.Skills) != len(s.Skills) ||
-		len(prev.Pages) != len(s.Pages) || len(prev.Aliases) != len(s.Aliases) || len(prev.Resources) != len(s.Resources) {
+	if pc.SocialCards != c.SocialCards || pc.Paginate != c.Paginate || len(prev.Careers) != len(s.Careers) || len(prev.BySalary) != len(s.BySalary) {
 		return false
 	}
 	for _, c := range s.Careers {
@@ -153,32 +152,17 @@ func samePlan(prev, s *index.Site) bool {
 			return false
 		}
 	}
-	for i, cat := range s.Categories {
-		if p := prev.Categories[i]; p.Slug != cat.Slug || len(p.Careers) != len(cat.Careers) {
-			return false
-		}
-	}
-	for i, sk := range s.Skills {
-		if prev.Skills[i].Slug != sk.Slug {
-			return false
-		}
-	}
-	for i, p := range s.Pages {
-		if prev.Pages[i].URL != p.URL {
-			return false
-		}
-	}
-	for i, a := range s.Aliases {
-		if prev.Aliases[i].Path != a.Path {
-			return false
-		}
-	}
-	for i, res := range s.Resources {
-		if prev.Resources[i].URL != res.URL {
-			return false
-		}
-	}
-	return true
+	return sameBy(prev.Categories, s.Categories, func(c *index.Category) string { return c.Slug + " " + strconv.Itoa(len(c.Careers)) }) &&
+		sameBy(prev.Skills, s.Skills, func(sk *index.Skill) string { return sk.Slug }) &&
+		sameBy(prev.Pages, s.Pages, func(p *index.Page) string { return p.URL }) &&
+		sameBy(prev.Aliases, s.Aliases, func(a index.Alias) string { return a.Path }) &&
+		sameBy(prev.Resources, s.Resources, func(r *index.Resource) string { return r.URL })
+}
+
+// sameBy reports whether a and b are as long and name the same items, in
+// order, by name.
+func sameBy[T any](a, b []T, name func(T) string) bool {
+	return slices.EqualFunc(a, b, func(x, y T) bool { return name(x) == name(y) })
 }
 
 // Values gives the current value of every key a job of r can read.
