@@ -235,6 +235,12 @@ func TestRenderCounts(t *testing.T) {
 			t.Errorf("%s edit rendered %d files:\n  %v\nwant %d:\n  %v", tc.what, len(got), got, len(tc.want), tc.want)
 		}
 	}
+	// A title that moves the career in the A–Z order changes where the
+	// lists hold it, not which careers there are: the sitemap, sorted by
+	// URL, is not made again.
+	if got := edit("title: ", "title: Zzz "); !slices.Contains(got, az) || slices.Contains(got, "sitemap.xml") {
+		t.Errorf("a title that moves rendered %v: want the A–Z list's page and not the sitemap", got)
+	}
 }
 
 func atoi(s string) int {

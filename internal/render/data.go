@@ -30,7 +30,10 @@ func (w *worker) sitemap() ([]byte, error) {
 	}
 	// The lists' later pages, and the categories' pages: their number
 	// follows from the lists' lengths and site.yaml's paginate.
-	careers := site.Careers()
+	// Which careers there are, in any order: the sitemap is sorted by
+	// URL, so a title that moves in the A–Z order changes nothing here.
+	w.read(kSiteCareerSet, "")
+	careers := w.careers(w.r.site.Careers)
 	site.Config()
 	pages := func(base string, n int) {
 		for i := 2; i <= w.r.site.ListPages(n); i++ {
@@ -41,7 +44,8 @@ func (w *worker) sitemap() ([]byte, error) {
 	pages("salaries/", len(careers))
 	for _, cat := range site.Categories() {
 		add(cat.URL(), time.Time{})
-		pages(cat.URL(), len(cat.Careers()))
+		w.read(kCategorySize, cat.Slug()) // how many pages it has, not which careers
+		pages(cat.URL(), len(cat.c.Careers))
 	}
 	for _, c := range careers {
 		add(c.URL(), c.Updated())
@@ -91,24 +95,13 @@ func (w *worker) feed() ([]byte, error) {
 			Term string `xml:"term,attr"`
 		} `xml:"category"`
 	}
-	type datedCareer struct {
-		c *Career
-		t time.Time
-	}
-	var all []datedCareer
-	for _, c := range site.Careers() {
-		if t := c.Updated(); !t.IsZero() {
-			all = append(all, datedCareer{c, t})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].t.After(all[j].t) })
-	var dated []*Career
-	for _, d := range all[:min(len(all), FeedEntries)] {
-		dated = append(dated, d.c)
-	}
+	// The latest reviewed careers, as one value: an edit of another
+	// career does not make the feed again.
+	w.read(kSiteRecent, "")
+	dated := w.careers(w.r.values.recentCareers())
 	updated := time.Unix(0, 0).UTC()
-	if len(all) > 0 {
-		updated = all[0].t
+	if len(dated) > 0 {
+		updated = dated[0].Updated()
 	}
 	cfg := site.Config()
 	feed := struct {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/careerguide/careerguide/internal/index"
@@ -35,11 +36,14 @@ const (
 	kPageBody       = "page.body"       // its Markdown body, first line and file
 	kCategory       = "category"        // ID slug: name, careers A–Z
 	kCategorySkills = "category.skills" // ID slug: its most common skills and their counts
+	kCategorySize   = "category.size"   // ID slug: how many careers it has
 	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
 	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
 	kSiteCareers    = "site.careers"    // the careers A–Z
+	kSiteCareerSet  = "site.careerset"  // the careers in any order: which there are
+	kSiteRecent     = "site.recent"     // the careers the feed holds (recentCareers), in its order
 	kSiteSkills     = "site.skills"     // the skills A–Z
 	kSitePages      = "site.pages"      // the plain pages
 	kSiteCategories = "site.categories" // the categories by name
@@ -78,6 +82,9 @@ type values struct {
 	recsOnce  sync.Once
 	recs      []uint64 // the sum of each career's search record, by id
 
+	recentOnce sync.Once
+	recent     []*index.Career // recentCareers' answer
+
 	generatedOnce sync.Once
 	generatedDate string // generated's answer: the site is fixed for a build
 
@@ -89,6 +96,39 @@ type values struct {
 func (v *values) siteWords() *siteWords {
 	v.wordsOnce.Do(func() { v.words = v.r.words.site(v.r.site) })
 	return v.words
+}
+
+// recentCareers returns the careers with a review date, newest first,
+// those reviewed the same day in A–Z order, FeedEntries at most: the
+// feed's entries. The site is fixed for a build.
+func (v *values) recentCareers() []*index.Career {
+	v.recentOnce.Do(func() {
+		var top []*index.Career
+		for _, c := range v.r.site.Careers {
+			t := c.Updated
+			if t.IsZero() || len(top) == FeedEntries && !t.After(top[len(top)-1].Updated) {
+				continue
+			}
+			i := len(top) // after every career reviewed as late or later
+			for i > 0 && t.After(top[i-1].Updated) {
+				i--
+			}
+			top = slices.Insert(top, i, c)
+			top = top[:min(len(top), FeedEntries)]
+		}
+		v.recent = top
+	})
+	return v.recent
+}
+
+// mix scrambles a sum so that sums of many add up without structure
+// (the finalizer of SplitMix64).
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // recordSums returns the sum of each career's search record, by id.
@@ -139,6 +179,12 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 		h.Str(c.Name)
 		careerSlugs(&h, c.Careers)
+	case kCategorySize:
+		c := s.CategoryBySlug(k.ID)
+		if c == nil {
+			return trace.Absent
+		}
+		h.Int(int64(len(c.Careers)))
 	case kCategorySkills:
 		c := s.CategoryBySlug(k.ID)
 		if c == nil {
@@ -172,6 +218,14 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 	case kSiteCareers:
 		careerSlugs(&h, s.Careers)
+	case kSiteCareerSet:
+		var set uint64 // a sum of the members, in whatever order
+		for _, c := range s.Careers {
+			set += mix(c.SlugSum())
+		}
+		h.Int(int64(len(s.Careers))).Int(int64(set))
+	case kSiteRecent:
+		careerSlugs(&h, v.recentCareers())
 	case kSiteBySalary:
 		careerSlugs(&h, s.BySalary)
 	case kSiteTopPaying:

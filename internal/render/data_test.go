@@ -1,0 +1,88 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// TestRecentCareers: the feed holds the FeedEntries careers reviewed
+// last, newest first and those of one day A–Z, as a stable sort of every
+// dated career does; careers without a date are left out.
+func TestRecentCareers(t *testing.T) {
+	var cs []*model.Career
+	for i := range 2*FeedEntries + 7 {
+		c := testCareers()[1]
+		c.Slug, c.Source, c.Title = fmt.Sprintf("c%03d", i), fmt.Sprintf("content/careers/c%03d.md", i), fmt.Sprintf("Career %03d", (i*37)%200)
+		c.Updated = time.Date(2026, 1, 1+i%9, 0, 0, 0, 0, time.UTC)
+		if i%11 == 0 {
+			c.Updated = time.Time{}
+		}
+		cs = append(cs, c)
+	}
+	r, _ := testRenderer(t, cs)
+	var want []*index.Career
+	for _, c := range r.site.Careers {
+		if !c.Updated.IsZero() {
+			want = append(want, c)
+		}
+	}
+	slices.SortStableFunc(want, func(a, b *index.Career) int { return b.Updated.Compare(a.Updated) })
+	want = want[:FeedEntries]
+	if got := r.values.recentCareers(); !slices.Equal(got, want) {
+		t.Errorf("the feed's careers differ from the latest reviewed")
+	}
+}
+
+// TestFeedAndSitemapReads: the feed reads which careers it holds as one
+// value, not the A–Z list or every career's date, and the sitemap reads
+// which careers there are in any order, so that a title that moves in
+// the A–Z order makes neither again.
+func TestFeedAndSitemapReads(t *testing.T) {
+	r, _ := testRenderer(t, testCareers())
+	for _, tc := range []struct {
+		job       Kind
+		want, not trace.Key
+	}{
+		{KindFeed, key(kSiteRecent, ""), key(kSiteCareers, "")},
+		{KindSitemap, key(kSiteCareerSet, ""), key(kSiteCareers, "")},
+	} {
+		wk, err := r.NewWorker()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var path string
+		for _, j := range r.Jobs() {
+			if j.Kind == tc.job {
+				path = j.Path
+				out, err := wk.Render(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !recorded(out.Reads, tc.want) || recorded(out.Reads, tc.not) {
+					t.Errorf("%s: reads %v, want %v and not %v", path, out.Reads.Reads(), tc.want, tc.not)
+				}
+			}
+		}
+		wk.Close()
+		if path == "" {
+			t.Fatalf("no job of kind %v", tc.job)
+		}
+	}
+	// The set's sum is the same in any order, and another set's is not.
+	s := r.site
+	sum := r.values.Sum(key(kSiteCareerSet, ""))
+	s.Careers[0], s.Careers[1] = s.Careers[1], s.Careers[0]
+	if r.values.Sum(key(kSiteCareerSet, "")) != sum {
+		t.Error("the sum of the careers changes with their order")
+	}
+	s.Careers = s.Careers[1:]
+	if r.values.Sum(key(kSiteCareerSet, "")) == sum {
+		t.Error("the sum of the careers is the same without one")
+	}
+}
