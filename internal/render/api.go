@@ -139,6 +139,8 @@ func (w *worker) api(which string) ([]byte, error) {
 		// careers' own: an edit of one career makes one piece again and
 		// looks up its careers, not every career of the site.
 		per := w.r.site.Config.Paginate
+		pieces := make([][]byte, 0, (len(careers)+per-1)/per)
+		size := b.Len()
 		for lo := 0; lo < len(careers); lo += per {
 			page := "careers " + strconv.Itoa(lo/per+1)
 			piece := careers[lo:min(lo+per, len(careers))]
@@ -159,10 +161,17 @@ func (w *worker) api(which string) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			if lo > 0 {
+			pieces = append(pieces, v.([]byte))
+			size += len(v.([]byte)) + 1
+		}
+		// Megabytes on a large site: written into a buffer of their size
+		// rather than one that grows, copying what it holds, as it fills.
+		b.Grow(size + 64 - b.Len())
+		for i, p := range pieces {
+			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.Write(v.([]byte))
+			b.Write(p)
 		}
 		closeList(len(careers))
 	} else {
@@ -170,6 +179,8 @@ func (w *worker) api(which string) ([]byte, error) {
 		// Each skill's object is a fragment: an edit of one career makes
 		// its skills' objects again, not every skill's.
 		skills := site.Skills()
+		pieces := make([][]byte, len(skills))
+		size := b.Len()
 		for i, sk := range skills {
 			v, err := w.fragment(fragment{"api", "skill " + sk.Slug()}, func() (any, error) {
 				return marshal(w.apiSkill(sk), strings.Repeat(indent, 2), indent)
@@ -177,7 +188,12 @@ func (w *worker) api(which string) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			item(&b, i, v.([]byte))
+			pieces[i] = v.([]byte)
+			size += len(pieces[i]) + 8
+		}
+		b.Grow(size + 64 - b.Len())
+		for i, p := range pieces {
+			item(&b, i, p)
 		}
 		closeList(len(skills))
 	}
