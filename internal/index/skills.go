@@ -213,6 +213,9 @@ func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 		for j, psk := range p.Skills {
 			sk := s.Skills[psk.idx]
 			c.Skills[j] = sk
+			if sk.variants < 2 {
+				continue // written one way: no warning
+			}
 			if name := c.Career.Skills[j]; name != sk.Name {
 				at := c.At("skills[" + itoa(j) + "]")
 				ds.Warnf(c.Source, at.Line, at.Col, "skills", "%q is written in %d ways: %s; it is shown as %q, so write it that way everywhere", name, sk.variants, sk.listing, sk.Name)
