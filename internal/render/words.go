@@ -20,12 +20,42 @@ const noteFlags = 15
 type careerWords struct {
 	sum   uint64
 	notes []uint32
+	// What the sum was last found from, so that a career of the same
+	// parse, category name and skill names is known without summing.
+	from   *model.Career
+	cat    string
+	skills []string
+}
+
+// same reports whether c, with category name cat, is what cw's sum was
+// last found from.
+func (cw *careerWords) same(c *index.Career, cat string) bool {
+	if cw.from != c.Career || cw.cat != cat || len(cw.skills) != len(c.Skills) {
+		return false
+	}
+	for i, sk := range c.Skills {
+		if cw.skills[i] != sk.Name {
+			return false
+		}
+	}
+	return true
+}
+
+// found notes that cw's sum follows from c, with category name cat.
+func (cw *careerWords) found(c *index.Career, cat string) {
+	cw.from, cw.cat = c.Career, cat
+	cw.skills = cw.skills[:0]
+	for _, sk := range c.Skills {
+		cw.skills = append(cw.skills, sk.Name)
+	}
 }
 
 // wordMemo keeps each career's notes from one build to the next, since
 // splitting text into words is most of the cost of the word files. The
 // rule: a career's notes are reused while its title, its skills' names
-// and its category's name sum to what they were made from. Words are
+// and its category's name sum to what they were made from; they are not
+// summed again while the career is the same parse with the same category
+// and skill names. Words are
 // kept once, in a table. The notes of careers that are gone, and the
 // table, are dropped once the careers noted are twice as many as the
 // careers (or the table holds 2²⁴ words). A session's first build keeps
@@ -88,16 +118,21 @@ func (m *wordMemo) site(s *index.Site) *siteWords {
 	same := len(ids) == len(m.ids)
 	for id, c := range s.Careers {
 		cat := s.CategoryOf(c).Name
-		var h trace.Hash
-		h.Str(c.Title).Str(cat).Int(int64(len(c.Skills)))
-		for _, sk := range c.Skills {
-			h.Str(sk.Name)
-		}
 		cw := m.by[c.Slug]
-		if cw == nil || cw.sum != h.Sum() {
-			cw = &careerWords{sum: h.Sum(), notes: m.careerNotes(c, cat)}
+		if cw == nil || !cw.same(c, cat) {
+			var h trace.Hash
+			h.Str(c.Title).Str(cat).Int(int64(len(c.Skills)))
+			for _, sk := range c.Skills {
+				h.Str(sk.Name)
+			}
+			if cw == nil || cw.sum != h.Sum() {
+				cw = &careerWords{sum: h.Sum(), notes: m.careerNotes(c, cat)}
+				if m.keep {
+					m.by[c.Slug] = cw
+				}
+			}
 			if m.keep {
-				m.by[c.Slug] = cw
+				cw.found(c, cat)
 			}
 		}
 		ids[id] = cw
