@@ -79,7 +79,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer ln.Close()
 	siteURL := "http://" + ln.Addr().String() + basePath
-	out, err := os.MkdirTemp("", "careerguide-serve-*")
+	out, err := os.MkdirTemp(serve.MemDir(), "careerguide-serve-*")
 	if err != nil {
 		return err
 	}
