@@ -50,6 +50,8 @@ type Site struct {
 	relateSteps  int       // list entries relate read, for tests
 	relatedAgain int       // careers relateSome found again, for tests
 	relatedFrom  *Site     // the site the related careers were taken from
+	someFrom     *Site     // the site relateSome took the others' related careers from
+	foundAgain   []bool    // by rank: relateSome found the career's related careers again
 	relateKey    uint64    // what the related careers were found from
 	relateDiags  diag.List // and what finding them reported
 	layoutKey    uint64    // the output paths and who writes them

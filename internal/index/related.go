@@ -74,6 +74,21 @@ func (s *Site) relateInputs() uint64 {
 // are what they were in prev.
 func (s *Site) SameRelations(prev *Site) bool { return prev != nil && s.relatedFrom == prev }
 
+// SameRelated reports whether the career with the slug has the related
+// careers it had in prev (by slug, pinned or not, and shared skills by
+// slug): s was indexed from prev and took its list from prev's, whole
+// (SameRelations) or the edit's reach aside (relateSome).
+func (s *Site) SameRelated(prev *Site, slug string) bool {
+	if s.SameRelations(prev) {
+		return true
+	}
+	if prev == nil || s.someFrom != prev {
+		return false
+	}
+	c := s.career[slug]
+	return c != nil && !s.foundAgain[c.rank]
+}
+
 // reuseRelated gives every career the related careers it had in prev,
 // which indexed the same careers in the same order, with the same skills
 // and pins: careers and skills are found again by their place.

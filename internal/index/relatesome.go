@@ -149,6 +149,7 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 	}
 	ds.Add(mine)
 	s.relatedAgain = len(again)
+	s.someFrom, s.foundAgain = prev, mark
 	return true
 }
 

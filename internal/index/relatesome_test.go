@@ -120,6 +120,16 @@ func TestRelateSomeMatchesRelateAll(t *testing.T) {
 		if g, w := relatedOf(t, got), relatedOf(t, want); g != w {
 			t.Fatalf("step %d: related careers differ from a fresh index's:\n%s\nwant\n%s", step, g, w)
 		}
+		// A career said to keep its related careers has the list it had.
+		lines := map[string]string{}
+		for _, l := range strings.Split(relatedOf(t, prev), "\n") {
+			lines[strings.SplitN(l, ":", 2)[0]] = l
+		}
+		for _, l := range strings.Split(relatedOf(t, got), "\n") {
+			if slug := strings.SplitN(l, ":", 2)[0]; slug != "" && got.SameRelated(prev, slug) && lines[slug] != l {
+				t.Fatalf("step %d: %s keeps its related careers, but they were\n%s\nand are\n%s", step, slug, lines[slug], l)
+			}
+		}
 		prev = got
 	}
 	t.Logf("%d of 300 edits related again in part", some)

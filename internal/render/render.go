@@ -176,7 +176,9 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // facts, levels, about, date, body) follow from its parse alone: changed names
 // the careers (by slug) whose parse is not the one prev rendered, and the
 // others are the same. Its skills and related careers are the same when
-// the index took them whole from prev's (index.Site.SameRelations). Where
+// the index took them whole from prev's (index.Site.SameRelations), and
+// a career's related careers when the index took its list from prev's
+// (index.Site.SameRelated). Where
 // content files are published and which paths exist are the same when the
 // output layout is (index.Site.SameLayout). When the site object itself is prev's (the index was reused), only the
 // changed careers' bodies can differ (index.Site.Rebody).
@@ -195,8 +197,10 @@ func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key)
 			return layout
 		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			return !changed[k.ID]
-		case kCareerSkills, kCareerRelated:
+		case kCareerSkills:
 			return relations
+		case kCareerRelated:
+			return relations || r.site.SameRelated(prev.site, k.ID)
 		case kTemplate, kTemplates, kAsset, kStatic, kOptions:
 			return true
 		}
