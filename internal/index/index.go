@@ -67,6 +67,8 @@ type Career struct {
 	rank    int      // place in A–Z order
 	mid     float64  // its typical pay per year (model.Salary.Typical), which orders it by pay
 	lo, hi  float64  // its lowest and highest pay per year
+	cur     string   // the currency it is paid in
+	open    bool     // its pay has no set top
 	slugs   []string // the slugs of Career.Skills, in its order
 	tkey    string   // its title folded for A–Z order (titleKey)
 	slugSum uint64   // the FNV-1a sum of its slug
@@ -394,11 +396,12 @@ func (s *Site) sameTitles(ds *diag.List) {
 // parse.
 func newCareer(prev *Site, mc *model.Career) *Career {
 	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
-		return &Career{Career: mc, URL: old.URL, mid: old.mid, lo: old.lo, hi: old.hi, tkey: old.tkey, slugSum: old.slugSum,
-			srcSum: old.srcSum, pathSum: old.pathSum}
+		return &Career{Career: mc, URL: old.URL, mid: old.mid, lo: old.lo, hi: old.hi, cur: old.cur, open: old.open, tkey: old.tkey,
+			slugSum: old.slugSum, srcSum: old.srcSum, pathSum: old.pathSum}
 	}
 	pay := &mc.Salary
-	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top())}
+	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top()),
+		cur: pay.Currency, open: pay.OpenEnded}
 	c.tkey = titleKey(mc.Title)
 	h := fnv.New64a()
 	h.Write([]byte(mc.Slug))

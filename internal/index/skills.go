@@ -300,15 +300,15 @@ func (sk *Skill) span(siteCurrency string) {
 	sk.Currency = MainCurrency(sk.Careers, siteCurrency)
 	var mids []float64 // typical pay, highest first, as the careers are
 	for _, c := range sk.Careers {
-		if c.Salary.Currency != sk.Currency {
+		if c.cur != sk.Currency {
 			continue
 		}
 		lo, hi := c.lo, c.hi
 		if len(mids) == 0 || lo < sk.Min {
 			sk.Min = lo
 		}
-		if len(mids) == 0 || hi > sk.Max || hi == sk.Max && c.Salary.OpenEnded {
-			sk.Max, sk.OpenEnded = hi, c.Salary.OpenEnded
+		if len(mids) == 0 || hi > sk.Max || hi == sk.Max && c.open {
+			sk.Max, sk.OpenEnded = hi, c.open
 		}
 		mids = append(mids, c.mid)
 	}
@@ -325,7 +325,7 @@ func (sk *Skill) span(siteCurrency string) {
 func MainCurrency(careers []*Career, site string) string {
 	same := true
 	for _, c := range careers {
-		if c.Salary.Currency != site {
+		if c.cur != site {
 			same = false
 			break
 		}
