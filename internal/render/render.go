@@ -195,7 +195,7 @@ func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key)
 		switch k.Kind {
 		case kLinkFile, kLinkPath:
 			return layout
-		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
+		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerCited, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
 			return !changed[k.ID]
 		case kCareerSkills:
 			return relations

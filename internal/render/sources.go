@@ -22,7 +22,8 @@ type Use struct {
 }
 
 // Sources lists every source the careers cite, by name, each with the
-// careers that cite it. It reads every career's pay and facts.
+// careers that cite it. It reads who every career's figures come from,
+// not the figures.
 func (v *View) Sources() []*Cited {
 	byKey := map[model.Source]*Cited{}
 	var out []*Cited
@@ -39,14 +40,15 @@ func (v *View) Sources() []*Cited {
 		c.Uses = append(c.Uses, u)
 	}
 	for _, c := range v.Site().Careers() {
-		if sal := c.Salary(); !sal.Source.IsZero() { // the figures are written only for a source
+		ic := c.cited()
+		if sal := ic.Salary; !sal.Source.IsZero() { // the figures are written only for a source
 			add(sal.Source, Use{Career: c, Figure: payFigures(sal), Date: sal.AsOf.Text(), Note: sal.Note})
 		}
-		if o := c.Outlook(); o != nil {
+		if o := ic.Outlook; o != nil {
 			add(o.Source, Use{Career: c, Figure: "Outlook", Date: o.Period(), Note: o.Note})
 		}
-		add(c.DemandSource(), Use{Career: c, Figure: "Demand"})
-		add(c.AIImpactSource(), Use{Career: c, Figure: "AI impact"})
+		add(ic.DemandSource, Use{Career: c, Figure: "Demand"})
+		add(ic.AIImpactSource, Use{Career: c, Figure: "AI impact"})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
@@ -63,7 +65,7 @@ func (v *View) Sources() []*Cited {
 func (v *View) Estimates() []*Career {
 	var out []*Career
 	for _, c := range v.Site().Careers() {
-		if c.Salary().Estimate {
+		if c.cited().Salary.Estimate {
 			out = append(out, c)
 		}
 	}

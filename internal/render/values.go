@@ -22,6 +22,7 @@ const (
 	kCareerCategory = "career.category" // its category, as written
 	kCareerPay      = "career.pay"      // its salary: range, median, percentiles, source, date, note
 	kCareerFacts    = "career.facts"    // its outlook, SOC code, education, demand and AI impact sources
+	kCareerCited    = "career.cited"    // who its figures come from: the sources of its pay, outlook and levels, their dates and notes, and whether its pay is an estimate
 	kCareerLevels   = "career.levels"   // demand and AI impact
 	kCareerAbout    = "career.about"    // summary, draft, aliases, source file
 	kCareerUpdated  = "career.updated"  // the date it was last reviewed
@@ -154,7 +155,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 	s := v.r.site
 	var h trace.Hash
 	switch k.Kind {
-	case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
+	case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerCited, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerSkills, kCareerRelated, kCareerBody:
 		c := s.CareerBySlug(k.ID)
 		if c == nil {
 			return trace.Absent
@@ -301,6 +302,17 @@ func hashCareer(h *trace.Hash, kind string, c *index.Career) {
 			h.Int(int64(o.AsOf.Year)).Int(int64(o.AsOf.Month)).Str(o.Note)
 		}
 		h.Str(c.SOC).Str(c.Education)
+		hashSource(h, c.DemandSource)
+		hashSource(h, c.AIImpactSource)
+	case kCareerCited: // what Sources and Estimates read
+		sal := c.Salary
+		hashSource(h, sal.Source)
+		h.Bool(sal.Estimate).Bool(sal.Median > 0).Bool(sal.HasPercentiles()).Int(int64(sal.AsOf.Year)).Int(int64(sal.AsOf.Month)).Str(sal.Note)
+		h.Bool(c.Outlook != nil)
+		if o := c.Outlook; o != nil {
+			hashSource(h, o.Source)
+			h.Int(int64(o.From)).Int(int64(o.To)).Str(o.Note)
+		}
 		hashSource(h, c.DemandSource)
 		hashSource(h, c.AIImpactSource)
 	case kCareerLevels:

@@ -156,6 +156,13 @@ func (c *Career) facts() *index.Career {
 	return c.c
 }
 
+// cited is what the sources page reads of the career: who its figures
+// come from (kCareerCited), not the figures.
+func (c *Career) cited() *index.Career {
+	c.w.read(kCareerCited, c.c.Slug)
+	return c.c
+}
+
 func (c *Career) levels() *index.Career {
 	c.w.read(kCareerLevels, c.c.Slug)
 	return c.c
