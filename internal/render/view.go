@@ -32,6 +32,7 @@ type View struct {
 	body     *markdown.Result
 	chart    *Chart
 	charts   func() *Chart
+	cv       *Career // the view of career, made once
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -41,14 +42,17 @@ type Crumb struct {
 }
 
 // Site is the whole site.
-func (v *View) Site() *Site { return &Site{v.w} }
+func (v *View) Site() *Site { return v.w.siteView() }
 
 // Career is the career a career page shows, or nil.
 func (v *View) Career() *Career {
 	if v.career == nil {
 		return nil
 	}
-	return &Career{v.w, v.career}
+	if v.cv == nil {
+		v.cv = &Career{v.w, v.career}
+	}
+	return v.cv
 }
 
 // Skill is the skill a skill page shows, or nil.
@@ -251,7 +255,7 @@ func plural(n int, one, many string) string {
 }
 
 func (w *worker) view(j Job) (*View, string, error) {
-	site := &Site{w}
+	site := w.siteView()
 	switch j.Kind {
 	case KindHome:
 		return w.newView(j.Kind, "", "", ""), "home.html", nil
@@ -272,7 +276,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		}
 		cv := &Career{w, c}
 		v := w.newView(j.Kind, cv.Title(), cv.Summary(), cv.URL())
-		v.career = c
+		v.career, v.cv = c, cv
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", "careers/"}, {cv.Title(), ""}}
 		return v, "career.html", nil
 	case KindSkills:

@@ -182,7 +182,18 @@ func (c *Career) Category() string { return c.category() }
 
 // CategoryURL is the page of the career's category below the base,
 // "categories/<slug>/".
-func (c *Career) CategoryURL() string { return "categories/" + slug.Make(c.category()) + "/" }
+func (c *Career) CategoryURL() string {
+	name := c.category()
+	u, ok := c.w.categoryURLs[name]
+	if !ok {
+		u = "categories/" + slug.Make(name) + "/"
+		if c.w.categoryURLs == nil {
+			c.w.categoryURLs = map[string]string{}
+		}
+		c.w.categoryURLs[name] = u
+	}
+	return u
+}
 
 func (c *Career) category() string {
 	c.w.read(kCareerCategory, c.c.Slug)
@@ -252,8 +263,12 @@ func (c *Career) Skills() []*Skill {
 func (c *Career) Related() []*Related {
 	c.w.read(kCareerRelated, c.c.Slug)
 	out := make([]*Related, len(c.c.Related))
+	views := make([]Related, len(c.c.Related))
+	careers := make([]Career, len(c.c.Related))
 	for i, r := range c.c.Related {
-		out[i] = &Related{Career: &Career{c.w, r.Career}, owner: c.c, r: r}
+		careers[i] = Career{c.w, r.Career}
+		views[i] = Related{Career: &careers[i], owner: c.c, r: r}
+		out[i] = &views[i]
 	}
 	return out
 }
