@@ -46,7 +46,7 @@ func plainRange(s Salary) string {
 }
 
 func TestMoneyFormats(t *testing.T) {
-	values := []float64{0, -0.0, 0.004, 0.005, 0.995, 1, 9.999, 25, 45.5, 999, 999.94, 999.95, 999.99, 1000, 1049, 1050, 1099.99,
+	values := []float64{0, math.Copysign(0, -1), 0.004, 0.005, 0.995, 1, 9.999, 25, 45.5, 999, 999.94, 999.95, 999.99, 1000, 1049, 1050, 1099.99,
 		95000, 99950, 99999, 999949, 999950, 999999, 1e6, 1234567, 1250000, 1999999, 1e9, 1e21, 1e300, -1, -1500, -2e6,
 		math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64}
 	r := rand.New(rand.NewSource(1))
