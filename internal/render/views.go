@@ -102,7 +102,7 @@ func (s *Site) Categories() []*Category {
 	s.w.read(kSiteCategories, "")
 	out := make([]*Category, len(s.w.r.site.Categories))
 	for i, c := range s.w.r.site.Categories {
-		out[i] = &Category{s.w, c}
+		out[i] = &Category{w: s.w, c: c}
 	}
 	return out
 }
@@ -130,7 +130,7 @@ func (s *Site) CareerBySlug(slug string) *Career {
 func (s *Site) SkillBySlug(slug string) *Skill {
 	s.w.read(kSkill, slug)
 	if sk := s.w.r.site.SkillBySlug(slug); sk != nil {
-		return &Skill{s.w, sk}
+		return &Skill{w: s.w, s: sk}
 	}
 	return nil
 }
@@ -294,8 +294,9 @@ func (r *Related) Pinned() bool {
 
 // Skill is one skill and the careers that list it.
 type Skill struct {
-	w *worker
-	s *index.Skill
+	w       *worker
+	s       *index.Skill
+	careers []*Career // the views of s.Careers, made on the first call of Careers
 }
 
 func (s *Skill) name() *index.Skill {
@@ -320,7 +321,10 @@ func (s *Skill) URL() string { return s.s.URL }
 // Careers lists the careers with the skill, highest yearly midpoint first.
 func (s *Skill) Careers() []*Career {
 	s.w.read(kSkillCareers, s.s.Slug)
-	return s.w.careers(s.s.Careers)
+	if s.careers == nil {
+		s.careers = s.w.careers(s.s.Careers)
+	}
+	return s.careers
 }
 
 // Min is the lowest yearly pay of the skill's careers, in Currency.
@@ -399,8 +403,9 @@ func (p *Page) Source() string { return p.get().Source }
 
 // Category is a category of careers.
 type Category struct {
-	w *worker
-	c *index.Category
+	w       *worker
+	c       *index.Category
+	careers []*Career // the views of c.Careers, made on the first call of Careers
 }
 
 func (c *Category) get() *index.Category {
@@ -418,7 +423,13 @@ func (c *Category) Slug() string { return c.c.Slug }
 func (c *Category) URL() string { return c.c.URL }
 
 // Careers lists the category's careers, A–Z.
-func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
+func (c *Category) Careers() []*Career {
+	cs := c.get().Careers
+	if c.careers == nil {
+		c.careers = c.w.careers(cs)
+	}
+	return c.careers
+}
 
 // Skills are the skills most common among the category's careers, the
 // most common first.
@@ -426,7 +437,7 @@ func (c *Category) Skills() []*SkillCount {
 	c.w.read(kCategorySkills, c.c.Slug)
 	out := make([]*SkillCount, len(c.c.Skills))
 	for i, sc := range c.c.Skills {
-		out[i] = &SkillCount{Skill: &Skill{c.w, sc.Skill}, Careers: sc.Careers}
+		out[i] = &SkillCount{Skill: &Skill{w: c.w, s: sc.Skill}, Careers: sc.Careers}
 	}
 	return out
 }
@@ -471,7 +482,7 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 	out := make([]*Skill, len(sks))
 	views := make([]Skill, len(sks))
 	for i, sk := range sks {
-		views[i] = Skill{w, sk}
+		views[i] = Skill{w: w, s: sk}
 		out[i] = &views[i]
 	}
 	return out
