@@ -1,9 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // Salary is a pay range in one currency over one period, with the
@@ -75,46 +75,85 @@ func Symbol(code string) string {
 
 // Money formats v compactly: 95000 → "$95K", 1250000 → "$1.25M", 25 → "$25".
 func Money(v float64, currency string) string {
-	return Symbol(currency) + Compact(v)
+	var buf [32]byte
+	return string(appendMoney(buf[:0], v, currency))
+}
+
+// appendMoney appends Money(v, currency) to b.
+func appendMoney(b []byte, v float64, currency string) []byte {
+	if s, ok := symbols[currency]; ok {
+		b = append(b, s...)
+	} else {
+		b = append(append(b, currency...), "\u00a0"...)
+	}
+	return appendCompact(b, v)
 }
 
 // Compact formats v with a K or M suffix above a thousand.
 func Compact(v float64) string {
+	var buf [32]byte
+	return string(appendCompact(buf[:0], v))
+}
+
+// appendCompact appends Compact(v) to b.
+func appendCompact(b []byte, v float64) []byte {
 	switch {
 	case v >= 1e6:
-		return trim(v/1e6, 2) + "M"
+		return append(appendTrim(b, v/1e6, 2), 'M')
 	case v >= 1e3:
-		return trim(v/1e3, 1) + "K"
+		return append(appendTrim(b, v/1e3, 1), 'K')
 	default:
-		return trim(v, 2)
+		return appendTrim(b, v, 2)
 	}
 }
 
-func trim(v float64, prec int) string {
-	p := math.Pow(10, float64(prec))
+// pow10 are the powers of ten appendTrim rounds to: math.Pow(10, prec).
+var pow10 = [...]float64{1, 10, 100}
+
+// appendTrim appends v rounded to prec decimals, without the zeros that
+// end its fraction nor a point left alone.
+func appendTrim(b []byte, v float64, prec int) []byte {
+	p := pow10[prec]
 	v = math.Round(v*p) / p
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', prec, 64)
+	if bytes.IndexByte(b[start:], '.') >= 0 {
+		for len(b) > start && b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		for len(b) > start && b[len(b)-1] == '.' {
+			b = b[:len(b)-1]
+		}
 	}
-	return s
+	return b
 }
 
 // Range formats the range as authors write it: "$95K – $220K+", or
 // "$150K+" for a pay floor.
 func (s Salary) Range() string {
-	if s.Floor() {
-		return Money(s.Min, s.Currency) + "+"
+	var buf [64]byte
+	b := appendMoney(buf[:0], s.Min, s.Currency)
+	if !s.Floor() {
+		b = appendMoney(append(b, " – "...), s.Max, s.Currency)
 	}
-	r := Money(s.Min, s.Currency) + " – " + Money(s.Max, s.Currency)
 	if s.OpenEnded {
-		r += "+"
+		b = append(b, '+')
 	}
-	return r
+	return string(b)
 }
 
 // PeriodText is "per year", "per month" or "per hour".
-func (s Salary) PeriodText() string { return "per " + s.Period }
+func (s Salary) PeriodText() string {
+	switch s.Period {
+	case "year":
+		return "per year"
+	case "month":
+		return "per month"
+	case "hour":
+		return "per hour"
+	}
+	return "per " + s.Period
+}
 
 // String is the range with its period: "$95K – $220K+ per year".
 func (s Salary) String() string { return s.Range() + " " + s.PeriodText() }

@@ -111,6 +111,9 @@ func (w *worker) asset(p string) (string, error) {
 	if !ok {
 		return "", errors.New(missingAsset(p, w.r.theme.StaticPaths()))
 	}
+	if plainPath(h) {
+		return w.r.basePath + h, nil
+	}
 	return w.r.basePath + escapePath(h), nil
 }
 

@@ -32,6 +32,9 @@ type View struct {
 	body     *markdown.Result
 	chart    *Chart
 	charts   func() *Chart
+	cv       *Career   // the view of career, made once
+	sv       *Skill    // likewise of skill
+	catv     *Category // likewise of category
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -41,14 +44,17 @@ type Crumb struct {
 }
 
 // Site is the whole site.
-func (v *View) Site() *Site { return &Site{v.w} }
+func (v *View) Site() *Site { return v.w.siteView() }
 
 // Career is the career a career page shows, or nil.
 func (v *View) Career() *Career {
 	if v.career == nil {
 		return nil
 	}
-	return &Career{v.w, v.career}
+	if v.cv == nil {
+		v.cv = &Career{v.w, v.career}
+	}
+	return v.cv
 }
 
 // Skill is the skill a skill page shows, or nil.
@@ -56,7 +62,10 @@ func (v *View) Skill() *Skill {
 	if v.skill == nil {
 		return nil
 	}
-	return &Skill{v.w, v.skill}
+	if v.sv == nil {
+		v.sv = &Skill{w: v.w, s: v.skill}
+	}
+	return v.sv
 }
 
 // Page is the plain page shown, or nil.
@@ -72,7 +81,10 @@ func (v *View) Category() *Category {
 	if v.category == nil {
 		return nil
 	}
-	return &Category{v.w, v.category}
+	if v.catv == nil {
+		v.catv = &Category{w: v.w, c: v.category}
+	}
+	return v.catv
 }
 
 // Items are the careers a list page shows: its share of the careers A–Z,
@@ -251,7 +263,7 @@ func plural(n int, one, many string) string {
 }
 
 func (w *worker) view(j Job) (*View, string, error) {
-	site := &Site{w}
+	site := w.siteView()
 	switch j.Kind {
 	case KindHome:
 		return w.newView(j.Kind, "", "", ""), "home.html", nil
@@ -272,7 +284,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		}
 		cv := &Career{w, c}
 		v := w.newView(j.Kind, cv.Title(), cv.Summary(), cv.URL())
-		v.career = c
+		v.career, v.cv = c, cv
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", "careers/"}, {cv.Title(), ""}}
 		return v, "career.html", nil
 	case KindSkills:
@@ -285,7 +297,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if sk == nil {
 			return nil, "", errNoItem("skill", j.Key)
 		}
-		sv := &Skill{w, sk}
+		sv := &Skill{w: w, s: sk}
 		careers := sv.Careers()
 		desc := fmt.Sprintf("%d careers that need %s, with their salary ranges.", len(careers), sv.Name())
 		if len(careers) == 1 {
@@ -295,7 +307,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 			desc = d
 		}
 		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
-		v.skill = sk
+		v.skill, v.sv = sk, sv
 		v.charts = func() *Chart {
 			return w.chart(careers, sv.Name()+" salary ranges", "Salary range of each career that needs "+sv.Name()+".")
 		}
@@ -325,9 +337,9 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if c == nil {
 			return nil, "", errNoItem("category", j.Key)
 		}
-		cv := &Category{w, c}
+		cv := &Category{w: w, c: c}
 		v := w.newView(j.Kind, cv.Name(), "", "")
-		v.category = c
+		v.category, v.catv = c, cv
 		if err := w.listView(v, j); err != nil {
 			return nil, "", err
 		}

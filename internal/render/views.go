@@ -102,7 +102,7 @@ func (s *Site) Categories() []*Category {
 	s.w.read(kSiteCategories, "")
 	out := make([]*Category, len(s.w.r.site.Categories))
 	for i, c := range s.w.r.site.Categories {
-		out[i] = &Category{s.w, c}
+		out[i] = &Category{w: s.w, c: c}
 	}
 	return out
 }
@@ -130,7 +130,7 @@ func (s *Site) CareerBySlug(slug string) *Career {
 func (s *Site) SkillBySlug(slug string) *Skill {
 	s.w.read(kSkill, slug)
 	if sk := s.w.r.site.SkillBySlug(slug); sk != nil {
-		return &Skill{s.w, sk}
+		return &Skill{w: s.w, s: sk}
 	}
 	return nil
 }
@@ -189,7 +189,18 @@ func (c *Career) Category() string { return c.category() }
 
 // CategoryURL is the page of the career's category below the base,
 // "categories/<slug>/".
-func (c *Career) CategoryURL() string { return "categories/" + slug.Make(c.category()) + "/" }
+func (c *Career) CategoryURL() string {
+	name := c.category()
+	u, ok := c.w.categoryURLs[name]
+	if !ok {
+		u = "categories/" + slug.Make(name) + "/"
+		if c.w.categoryURLs == nil {
+			c.w.categoryURLs = map[string]string{}
+		}
+		c.w.categoryURLs[name] = u
+	}
+	return u
+}
 
 func (c *Career) category() string {
 	c.w.read(kCareerCategory, c.c.Slug)
@@ -259,8 +270,12 @@ func (c *Career) Skills() []*Skill {
 func (c *Career) Related() []*Related {
 	c.w.read(kCareerRelated, c.c.Slug)
 	out := make([]*Related, len(c.c.Related))
+	views := make([]Related, len(c.c.Related))
+	careers := make([]Career, len(c.c.Related))
 	for i, r := range c.c.Related {
-		out[i] = &Related{Career: &Career{c.w, r.Career}, owner: c.c, r: r}
+		careers[i] = Career{c.w, r.Career}
+		views[i] = Related{Career: &careers[i], owner: c.c, r: r}
+		out[i] = &views[i]
 	}
 	return out
 }
@@ -286,8 +301,9 @@ func (r *Related) Pinned() bool {
 
 // Skill is one skill and the careers that list it.
 type Skill struct {
-	w *worker
-	s *index.Skill
+	w       *worker
+	s       *index.Skill
+	careers []*Career // the views of s.Careers, made on the first call of Careers
 }
 
 func (s *Skill) name() *index.Skill {
@@ -312,7 +328,10 @@ func (s *Skill) URL() string { return s.s.URL }
 // Careers lists the careers with the skill, highest yearly midpoint first.
 func (s *Skill) Careers() []*Career {
 	s.w.read(kSkillCareers, s.s.Slug)
-	return s.w.careers(s.s.Careers)
+	if s.careers == nil {
+		s.careers = s.w.careers(s.s.Careers)
+	}
+	return s.careers
 }
 
 // Min is the lowest yearly pay of the skill's careers, in Currency.
@@ -391,8 +410,9 @@ func (p *Page) Source() string { return p.get().Source }
 
 // Category is a category of careers.
 type Category struct {
-	w *worker
-	c *index.Category
+	w       *worker
+	c       *index.Category
+	careers []*Career // the views of c.Careers, made on the first call of Careers
 }
 
 func (c *Category) get() *index.Category {
@@ -410,7 +430,13 @@ func (c *Category) Slug() string { return c.c.Slug }
 func (c *Category) URL() string { return c.c.URL }
 
 // Careers lists the category's careers, A–Z.
-func (c *Category) Careers() []*Career { return c.w.careers(c.get().Careers) }
+func (c *Category) Careers() []*Career {
+	cs := c.get().Careers
+	if c.careers == nil {
+		c.careers = c.w.careers(cs)
+	}
+	return c.careers
+}
 
 // Skills are the skills most common among the category's careers, the
 // most common first.
@@ -418,7 +444,7 @@ func (c *Category) Skills() []*SkillCount {
 	c.w.read(kCategorySkills, c.c.Slug)
 	out := make([]*SkillCount, len(c.c.Skills))
 	for i, sc := range c.c.Skills {
-		out[i] = &SkillCount{Skill: &Skill{c.w, sc.Skill}, Careers: sc.Careers}
+		out[i] = &SkillCount{Skill: &Skill{w: c.w, s: sc.Skill}, Careers: sc.Careers}
 	}
 	return out
 }
@@ -463,7 +489,7 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 	out := make([]*Skill, len(sks))
 	views := make([]Skill, len(sks))
 	for i, sk := range sks {
-		views[i] = Skill{w, sk}
+		views[i] = Skill{w: w, s: sk}
 		out[i] = &views[i]
 	}
 	return out

@@ -26,6 +26,13 @@ type worker struct {
 	// noCache renders fragments in place, neither taken from the cache
 	// nor kept: while a failed page is executed again (explain).
 	noCache bool
+	// site is the view of the site every page's .Site returns, made
+	// once: it holds nothing but the worker.
+	site Site
+	// categoryURLs are the category pages' paths by the category's name,
+	// as Career.CategoryURL makes them: slugging a name costs more than
+	// looking it up.
+	categoryURLs map[string]string
 }
 
 // NewWorker returns a worker for r's jobs.
@@ -48,6 +55,14 @@ func (w *Worker) Close() {
 }
 
 func (w *worker) read(kind, id string) { w.rec.Read(key(kind, id)) }
+
+// siteView returns the view of the site, the same each time.
+func (w *worker) siteView() *Site {
+	if w.site.w == nil {
+		w.site.w = w
+	}
+	return &w.site
+}
 
 // Output is a rendered job: its bytes, what rendering it read and the
 // problems found in content while rendering it, such as broken links.
