@@ -47,6 +47,21 @@ func newTemplateMinifier(on bool) *minifier {
 	return &minifier{m: m}
 }
 
+// templateComment is a template comment, {{/* … */}}, with or without
+// trim markers.
+var templateComment = regexp.MustCompile(`\{\{(-\s)?/\*(?s:.*?)\*/(\s-)?\}\}`)
+
+// template returns the text of an HTML template minified, its actions
+// left alone. A comment's words are dropped first, its trim markers
+// kept: the minifier reads an apostrophe in a comment as the start of a
+// quoted string and would leave the rest of the file as it is.
+func (m *minifier) template(data []byte) ([]byte, error) {
+	if m.m == nil {
+		return bytes.Clone(data), nil
+	}
+	return m.m.Bytes("text/html", templateComment.ReplaceAll(data, []byte("{{$1/**/$2}}")))
+}
+
 // bytes returns data minified as media type mt, in a new slice. data may
 // be changed.
 func (m *minifier) bytes(mt string, data []byte) ([]byte, error) {

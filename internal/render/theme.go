@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -54,8 +53,7 @@ func NewTheme(templates, static []load.File, minify bool) (*Theme, error) {
 	shared := trace.Hash{}
 	tmin := newTemplateMinifier(minify)
 	for _, f := range templates {
-		// The minifier may change the bytes it is given: it gets a copy.
-		text, err := tmin.bytes("text/html", bytes.Clone(f.Data))
+		text, err := tmin.template(f.Data)
 		if err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", f.Path, err)
 		}
