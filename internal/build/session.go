@@ -353,6 +353,11 @@ func (s *Session) plan(site *index.Site, in *input) *render.Renderer {
 // every CPU, and hands the bytes to w (nil when checking only). It
 // returns the problems found in content while rendering.
 func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writer, res *Result) (diag.List, error) {
+	if s.swept == s.site {
+		// The site is the one of the last sweep: this build sweeps not, so
+		// it need not mark what it uses.
+		s.cache.Unmarked()
+	}
 	jobs := r.Jobs()
 	lists := make([]diag.List, len(jobs))
 	rendered := make([]bool, len(jobs))

@@ -184,7 +184,8 @@ func (w *Writer) read(p string) ([]byte, bool) {
 // KeepHeld is Has then Keep for many files at once, for a Private
 // writer only, whose record says what the folder holds: for each i with
 // held[i], file(i) names a file and the sum of the bytes it should have,
-// and held[i] is cleared unless the folder holds them. A writer that is
+// and held[i] is cleared unless the folder holds them. It comes before
+// any other file of the build is recorded, and the files are distinct. A writer that is
 // not Private reports false and does nothing: Has reads its files.
 func (w *Writer) KeepHeld(held []bool, file func(i int) (p, sum string)) bool {
 	if !w.o.Private || w.fresh {
@@ -196,10 +197,15 @@ func (w *Writer) KeepHeld(held []bool, file func(i int) (p, sum string)) bool {
 		if !ok {
 			continue
 		}
-		// The record holds only paths that Put checked.
-		if p, sum := file(i); w.prev.ours(p, sum) {
+		// The record holds only paths that Put checked. A file the last
+		// build recorded is this build's too (w.add, in one lookup: the
+		// paths are distinct, and none is this build's yet).
+		switch p, sum := file(i); {
+		case sum != "" && w.prev.Files[p] == sum:
+			w.files[p] = sum
+		case w.prev.ours(p, sum):
 			w.add(p, sum)
-		} else {
+		default:
 			held[i] = false
 		}
 	}

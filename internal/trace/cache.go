@@ -40,6 +40,9 @@ type Cache struct {
 	values Values
 	epoch  uint32
 	known  bool // this build named the keys that may have changed
+	// unmarked: this build does not mark the entries it uses (Unmarked),
+	// and so cannot sweep.
+	unmarked bool
 
 	ids     map[string]map[string]int32 // kind → ID → key id
 	keys    []Key
@@ -93,6 +96,7 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 	c.epoch++
 	c.values = v
 	c.known = same != nil
+	c.unmarked = false
 	if same == nil {
 		return
 	}
@@ -241,8 +245,17 @@ func (c *Cache) valid(e *Entry) bool {
 	return true
 }
 
+// Unmarked tells the cache that this build will not sweep: the entries
+// it uses are not marked, which spares a walk through every page's
+// fragments on each lookup, and Sweep then drops nothing. Begin undoes it.
+func (c *Cache) Unmarked() {
+	c.mu.Lock()
+	c.unmarked = true
+	c.mu.Unlock()
+}
+
 func (c *Cache) use(e *Entry) {
-	if e.mark == c.epoch {
+	if c.unmarked || e.mark == c.epoch {
 		return
 	}
 	e.mark = c.epoch
@@ -311,6 +324,9 @@ func (c *Cache) drop(id int32) {
 func (c *Cache) Sweep() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.unmarked {
+		return // no entry was marked: every one would go
+	}
 	for _, e := range c.entries {
 		if e != nil && e.mark != c.epoch {
 			c.drop(e.id)

@@ -123,6 +123,34 @@ func TestSweepKeepsWhatABuildUsed(t *testing.T) {
 	}
 }
 
+// TestUnmarkedBuildSweepsNothing: a build that said it would not sweep
+// keeps every entry if it sweeps all the same, and the next build that
+// marks sweeps as before.
+func TestUnmarkedBuildSweepsNothing(t *testing.T) {
+	v := world{}
+	c := NewCache()
+	c.Begin(v, nil)
+	c.Store("page", &Recorder{}, Entry{Sum: "p"})
+	c.Store("gone", &Recorder{}, Entry{Sum: "g"})
+	c.Begin(v, nil)
+	c.Unmarked()
+	if _, ok := c.Lookup("page"); !ok {
+		t.Fatal("page invalid")
+	}
+	c.Sweep()
+	if c.Len() != 2 {
+		t.Fatalf("%d entries after an unmarked build's sweep, want both", c.Len())
+	}
+	c.Begin(v, nil)
+	if _, ok := c.Lookup("page"); !ok {
+		t.Fatal("page invalid")
+	}
+	c.Sweep()
+	if c.Len() != 1 {
+		t.Fatalf("%d entries after a marked build's sweep, want the page", c.Len())
+	}
+}
+
 func TestSaveAndLoad(t *testing.T) {
 	k := Key{"career", "a"}
 	v := world{k: "A"}
