@@ -71,8 +71,7 @@ type Career struct {
 	slugs   []string // the slugs of Career.Skills, in its order
 	tkey    string   // its title folded for A–Z order (titleKey)
 	slugSum uint64   // the FNV-1a sum of its slug
-	srcSum  uint64   // the sum of its file's path, for layoutInputs
-	pathSum uint64   // the sum of its URL and file's path, likewise
+	pathSum uint64   // the sum of its URL and file's path, for layoutInputs
 	cat     string   // the slug of its category, "" when it has none
 }
 
@@ -396,7 +395,7 @@ func (s *Site) sameTitles(ds *diag.List) {
 func newCareer(prev *Site, mc *model.Career) *Career {
 	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
 		return &Career{Career: mc, URL: old.URL, mid: old.mid, lo: old.lo, hi: old.hi, cur: old.cur, open: old.open, tkey: old.tkey,
-			slugSum: old.slugSum, srcSum: old.srcSum, pathSum: old.pathSum}
+			slugSum: old.slugSum, pathSum: old.pathSum}
 	}
 	pay := &mc.Salary
 	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top()),
@@ -405,8 +404,7 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 	h := fnv.New64a()
 	h.Write([]byte(mc.Slug))
 	c.slugSum = h.Sum64()
-	c.srcSum = maphash.String(relateSeed, c.Source)
-	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + c.srcSum
+	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + maphash.String(relateSeed, c.Source)
 	return c
 }
 

@@ -161,13 +161,8 @@ func (s *Site) layoutInputs(static []string) uint64 {
 		if sk.Doc != nil { // the file its links name
 			w(sk.Doc.Source)
 		}
-		// Which careers list the skill, in any order: the order is by pay,
-		// which an edit of a salary changes and the layout does not read.
-		var members uint64
-		for _, c := range sk.Careers {
-			members += c.srcSum
-		}
-		w(strconv.FormatUint(members, 16), strconv.Itoa(len(sk.Careers)))
+		// Which careers list the skill is left out: it places only the
+		// messages of a layout that is not clean, never taken from prev.
 	}
 	h.WriteByte(1)
 	for _, cat := range s.Categories {
