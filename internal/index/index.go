@@ -43,18 +43,16 @@ type Site struct {
 	paths     map[string]bool      // every published path below the base
 	resources map[string]*Resource // output path → resource
 
-	skillsClean  bool // indexSkills reported no error
-	skillsSorted bool // Skills are in A–Z order, each with its idx
+	skillsClean bool // indexSkills finished and reported no error
 
-	relateSteps  int       // list entries relate read, for tests
-	relatedAgain int       // careers relateSome found again, for tests
-	relatedFrom  *Site     // the site the related careers were taken from
-	someFrom     *Site     // the site relateSome took the others' related careers from
-	foundAgain   []bool    // by rank: relateSome found the career's related careers again
-	relateKey    uint64    // what the related careers were found from
-	relateDiags  diag.List // and what finding them reported
-	layoutKey    uint64    // the output paths and who writes them
-	layoutDiags  diag.List // and what checking them reported
+	relateSteps int       // list entries relate read, for tests
+	relatedFrom *Site     // the site the related careers were taken from
+	someFrom    *Site     // the site relateSome took the others' related careers from
+	foundAgain  []bool    // by rank: relateSome found the career's related careers again
+	relateKey   uint64    // what the related careers were found from
+	relateDiags diag.List // and what finding them reported
+	layoutKey   uint64    // the output paths and who writes them
+	layoutDiags diag.List // and what checking them reported
 }
 
 // Career is a career with what the index knows about it.
@@ -142,11 +140,11 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	n := len(careers)
 	// The paths are sized for what the last index published, so that the
 	// map does not grow while it is filled (each growth moves every path).
-	npaths := 2*n + len(pages) + len(static) + len(Fixed)
+	npaths, nskills := 2*n+len(pages)+len(static)+len(Fixed), 0
 	if prev != nil {
-		npaths = max(npaths, len(prev.paths)+len(prev.paths)/64)
+		npaths, nskills = max(npaths, len(prev.paths)+len(prev.paths)/64), len(prev.Skills)
 	}
-	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: make(map[string]*Skill, len(prev.skillsOf())), files: make(map[string]string, n+len(pages)),
+	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: make(map[string]*Skill, nskills), files: make(map[string]string, n+len(pages)),
 		paths: make(map[string]bool, npaths)}
 	for _, p := range Fixed {
 		s.paths[p] = true
@@ -411,14 +409,6 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 // SlugSum is a sum of the career's slug, for summing lists of careers
 // without hashing each slug again.
 func (c *Career) SlugSum() uint64 { return c.slugSum }
-
-// skillsOf is the skills of a site that may be nil.
-func (s *Site) skillsOf() []*Skill {
-	if s == nil {
-		return nil
-	}
-	return s.Skills
-}
 
 // careerOf is CareerBySlug on a site that may be nil.
 func (s *Site) careerOf(slug string) *Career {

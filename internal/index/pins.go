@@ -14,7 +14,7 @@ func (s *Site) pinned(c *Career, hints *hinter, shared func(o *Career) []*Skill,
 		o := s.career[r]
 		switch {
 		case o == nil:
-			ds.Warnf(c.Source, at.Line, at.Col, "related", "%q names no career"+hints.hint(s, r), r)
+			ds.Warnf(c.Source, at.Line, at.Col, "related", "%q names no career%s", r, hints.hint(s, r))
 			continue
 		case o == c:
 			ds.Warnf(c.Source, at.Line, at.Col, "related", "a career cannot be related to itself")

@@ -94,16 +94,23 @@ func (s *Site) SameRelated(prev *Site, slug string) bool {
 // and pins: careers and skills are found again by their place.
 func (s *Site) reuseRelated(prev *Site) {
 	for i, c := range s.Careers {
-		old := prev.Careers[i].Related
-		c.Related = make([]Related, len(old))
-		for j, r := range old {
-			shared := make([]*Skill, len(r.Shared))
-			for k, sk := range r.Shared {
-				shared[k] = s.Skills[sk.idx]
-			}
-			c.Related[j] = Related{Career: s.Careers[r.rank], Shared: shared, Pinned: r.Pinned}
-		}
+		c.Related = relatedIn(prev.Careers[i].Related, s.Careers, s.Skills)
 	}
+}
+
+// relatedIn returns a list of related careers of another index as careers
+// and skills of this one: careers[r] is this index's career of the other's
+// rank r, skills[i] its skill of the other's skill number i.
+func relatedIn(old []Related, careers []*Career, skills []*Skill) []Related {
+	out := make([]Related, len(old))
+	for j, r := range old {
+		shared := make([]*Skill, len(r.Shared))
+		for k, sk := range r.Shared {
+			shared[k] = skills[sk.idx]
+		}
+		out[j] = Related{Career: careers[r.rank], Shared: shared, Pinned: r.Pinned}
+	}
+	return out
 }
 
 // findRelated finds every career's related careers.

@@ -131,24 +131,14 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 		skills[i] = s.skill[sk.Slug]
 	}
 	for _, c := range s.Careers {
-		if mark[c.rank] {
-			continue
-		}
-		old := olds[c.rank].Related
-		c.Related = make([]Related, len(old))
-		for j, r := range old {
-			shared := make([]*Skill, len(r.Shared))
-			for k, sk := range r.Shared {
-				shared[k] = skills[sk.idx]
-			}
-			c.Related[j] = Related{Career: news[r.rank], Shared: shared, Pinned: r.Pinned}
+		if !mark[c.rank] {
+			c.Related = relatedIn(olds[c.rank].Related, news, skills)
 		}
 	}
 	for i, c := range again {
 		c.Related = found[i]
 	}
 	ds.Add(mine)
-	s.relatedAgain = len(again)
 	s.someFrom, s.foundAgain = prev, mark
 	return true
 }

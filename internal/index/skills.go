@@ -135,13 +135,14 @@ func (s *Site) indexSkills(prev *Site, stop func() bool, ds *diag.List) {
 			c.Skills = append(c.Skills, sk)
 		}
 	}
+	s.skillCareers(false)
 	s.skillsClean = !ds.HasErrors()
-	s.skillCareers()
 }
 
 // skillCareers orders the careers by pay (BySalary) and gives each skill
-// its careers in that order, and its pay span.
-func (s *Site) skillCareers() {
+// its careers in that order, and its pay span; unless sorted, it first
+// puts the skills in A–Z order and numbers them.
+func (s *Site) skillCareers(sorted bool) {
 	// Each skill's careers, highest pay first: from the careers in that
 	// order, so that no list is sorted on its own.
 	s.BySalary = append([]*Career(nil), s.Careers...)
@@ -153,7 +154,7 @@ func (s *Site) skillCareers() {
 			}
 		}
 	}
-	if s.skillsSorted {
+	if sorted {
 		for _, sk := range s.Skills {
 			sk.span(s.Config.Currency)
 		}
@@ -170,7 +171,6 @@ func (s *Site) skillCareers() {
 		sk.idx = i
 		sk.span(s.Config.Currency)
 	}
-	s.skillsSorted = true
 }
 
 // sameSkills reports whether the careers of s list the skills prev's
@@ -180,7 +180,7 @@ func (s *Site) skillCareers() {
 // spelling of a skill is shown, and the spellings listed in warnings,
 // follow from those alone.
 func (s *Site) sameSkills(prev *Site) bool {
-	if prev == nil || !prev.skillsClean || !prev.skillsSorted || len(prev.Careers) != len(s.Careers) {
+	if prev == nil || !prev.skillsClean || len(prev.Careers) != len(s.Careers) {
 		return false
 	}
 	for i, c := range s.Careers {
@@ -222,8 +222,8 @@ func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 			}
 		}
 	}
-	s.skillsClean, s.skillsSorted = true, true
-	s.skillCareers()
+	s.skillCareers(true)
+	s.skillsClean = true
 }
 
 // sameSkill reports whether the names differ only in what variantKey
