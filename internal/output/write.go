@@ -185,8 +185,9 @@ func (w *Writer) read(p string) ([]byte, bool) {
 // writer only, whose record says what the folder holds: for each i with
 // held[i], file(i) names a file and the sum of the bytes it should have,
 // and held[i] is cleared unless the folder holds them. It comes before
-// any other file of the build is recorded, and the files are distinct. A writer that is
-// not Private reports false and does nothing: Has reads its files.
+// any other file of the build is recorded, and the files are distinct.
+// A writer that is not Private reports false and does nothing: Has reads
+// its files.
 func (w *Writer) KeepHeld(held []bool, file func(i int) (p, sum string)) bool {
 	if !w.o.Private || w.fresh {
 		return false

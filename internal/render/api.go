@@ -140,7 +140,6 @@ func (w *worker) api(which string) ([]byte, error) {
 		// looks up its careers, not every career of the site.
 		per := w.r.site.Config.Paginate
 		pieces := make([][]byte, 0, (len(careers)+per-1)/per)
-		size := b.Len()
 		for lo := 0; lo < len(careers); lo += per {
 			page := "careers " + strconv.Itoa(lo/per+1)
 			piece := careers[lo:min(lo+per, len(careers))]
@@ -162,11 +161,8 @@ func (w *worker) api(which string) ([]byte, error) {
 				return nil, err
 			}
 			pieces = append(pieces, v.([]byte))
-			size += len(v.([]byte)) + 1
 		}
-		// Megabytes on a large site: written into a buffer of their size
-		// rather than one that grows, copying what it holds, as it fills.
-		b.Grow(size + 64 - b.Len())
+		grow(&b, pieces)
 		for i, p := range pieces {
 			if i > 0 {
 				b.WriteByte(',')
@@ -180,7 +176,6 @@ func (w *worker) api(which string) ([]byte, error) {
 		// its skills' objects again, not every skill's.
 		skills := site.Skills()
 		pieces := make([][]byte, len(skills))
-		size := b.Len()
 		for i, sk := range skills {
 			v, err := w.fragment(fragment{"api", "skill " + sk.Slug()}, func() (any, error) {
 				return marshal(w.apiSkill(sk), strings.Repeat(indent, 2), indent)
@@ -189,9 +184,8 @@ func (w *worker) api(which string) ([]byte, error) {
 				return nil, err
 			}
 			pieces[i] = v.([]byte)
-			size += len(pieces[i]) + 8
 		}
-		b.Grow(size + 64 - b.Len())
+		grow(&b, pieces)
 		for i, p := range pieces {
 			item(&b, i, p)
 		}
@@ -202,6 +196,18 @@ func (w *worker) api(which string) ([]byte, error) {
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// grow makes room in b for pieces, and the few bytes written between
+// them: the API's lists are megabytes on a large site, written into a
+// buffer of their size rather than one that copies what it holds each
+// time it grows.
+func grow(b *bytes.Buffer, pieces [][]byte) {
+	n := 64
+	for _, p := range pieces {
+		n += len(p) + 8
+	}
+	b.Grow(n)
 }
 
 // generated is the latest date a career was reviewed (its updated), or

@@ -178,10 +178,11 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // others are the same. Its skills and related careers are the same when
 // the index took them whole from prev's (index.Site.SameRelations), and
 // a career's related careers when the index took its list from prev's
-// (index.Site.SameRelated). Where
-// content files are published and which paths exist are the same when the
-// output layout is (index.Site.SameLayout). When the site object itself is prev's (the index was reused), only the
-// changed careers' bodies can differ (index.Site.Rebody).
+// (index.Site.SameRelated). Where content files are published and which
+// paths exist are the same when the output layout is
+// (index.Site.SameLayout). When the site object itself is prev's (the
+// index was reused), only the changed careers' bodies can differ
+// (index.Site.Rebody).
 func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key) bool {
 	if prev == nil || prev.theme != r.theme || prev.opts.BaseURL != r.opts.BaseURL ||
 		prev.opts.Minify != r.opts.Minify || prev.opts.LiveReload != r.opts.LiveReload || prev.opts.BuildID != r.opts.BuildID {
