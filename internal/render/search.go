@@ -24,9 +24,11 @@ import (
 // tokenize, bucket and decode alike.
 //
 // A word file maps each word to the careers it names, as numbers
-// delta·16 + flags in A–Z order of the careers (their ids), the flags
-// saying where the word is: 1 in the title, 2 first in the title, 4 in a
-// skill, 8 in the category. A record is
+// delta·16 + flags in the order of the careers' search ids
+// (index.SearchIDs), the flags saying where the word is: 1 in the title,
+// 2 first in the title, 4 in a skill, 8 in the category. A record file
+// is {"ids": [search id…], "careers": [record…]}, in order of id, and a
+// record is
 //
 //	[slug, title, category, demand, ai, currency, yearly min, yearly max, open-ended,
 //	 min text, max text, range text, yearly range text, yearly typical pay,
@@ -137,13 +139,14 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 	}
 	h.Str(p)
 	if k, ok := searchChunk(name, n); ok {
-		for _, sum := range v.recordSums()[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
-			h.Int(int64(sum))
+		lay, sums := v.searchLayout(), v.recordSums()
+		for _, at := range lay.files[k] {
+			h.Int(int64(lay.ids[at])).Int(int64(sums[at]))
 		}
 		return true
 	}
 	if name == "meta.json" {
-		h.Int(int64(n)).Int(index.SearchChunk).Int(int64(index.SearchBuckets(n))).Str(s.Config.Currency).Int(int64(s.Config.Paginate))
+		h.Int(int64(n)).Int(index.SearchSpan).Int(int64(index.SearchChunks(n))).Int(int64(index.SearchBuckets(n))).Str(s.Config.Currency).Int(int64(s.Config.Paginate))
 		hashCategoryOrder(h, s)
 		for _, cur := range searchCurrencies(s) {
 			step, top := v.axis(cur)
@@ -155,7 +158,7 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 	if !ok {
 		return false
 	}
-	h.Int(int64(n)).Int(int64(v.siteWords().sums[b]))
+	h.Int(int64(index.SearchBuckets(n))).Int(int64(v.siteWords().sums[b]))
 	return true
 }
 
@@ -187,12 +190,41 @@ type searchCategory struct {
 	Slug string `json:"slug"`
 }
 
-// searchRecords makes the record file k: the careers k·SearchChunk on.
+// searchLayout is where the careers are in the search files.
+type searchLayout struct {
+	ids   []int32   // each career's search id, by A–Z place
+	order []int32   // the careers' A–Z places, in order of search id
+	files [][]int32 // by record file, its careers' A–Z places in order of id
+}
+
+// newSearchLayout places the careers of s in the search files.
+func newSearchLayout(s *index.Site) *searchLayout {
+	n := len(s.Careers)
+	slugs := make([]string, n)
+	for i, c := range s.Careers {
+		slugs[i] = c.Slug
+	}
+	lay := &searchLayout{ids: index.SearchIDs(slugs), order: make([]int32, n)}
+	for i := range lay.order {
+		lay.order[i] = int32(i)
+	}
+	slices.SortFunc(lay.order, func(a, b int32) int { return int(lay.ids[a] - lay.ids[b]) })
+	lay.files = make([][]int32, index.SearchChunks(n))
+	for _, at := range lay.order {
+		k := index.SearchFile(lay.ids[at], n)
+		lay.files[k] = append(lay.files[k], at)
+	}
+	return lay
+}
+
+// searchRecords makes the record file k.
 func (v *values) searchRecords(k int) []byte {
 	s := v.r.site
-	n := len(s.Careers)
-	chunk := []any{}
-	for _, c := range s.Careers[min(k*index.SearchChunk, n):min((k+1)*index.SearchChunk, n)] {
+	lay := v.searchLayout()
+	ids, chunk := []int32{}, []any{}
+	for _, at := range lay.files[k] {
+		c := s.Careers[at]
+		ids = append(ids, lay.ids[at])
 		sal := c.Salary
 		lo, hi := sal.Annual(sal.Min), sal.Annual(sal.Max)
 		per := ""
@@ -212,7 +244,7 @@ func (v *values) searchRecords(k int) []byte {
 			model.Salary{Min: lo, Max: hi, Currency: sal.Currency, Period: "year", OpenEnded: sal.OpenEnded}.Range(),
 			math.Round(sal.Annual(sal.Typical())), typText})
 	}
-	data, _ := json.Marshal(map[string]any{"careers": chunk})
+	data, _ := json.Marshal(map[string]any{"ids": ids, "careers": chunk})
 	return append(data, '\n')
 }
 
@@ -222,8 +254,8 @@ func (v *values) searchRecords(k int) []byte {
 func makeWordFile(sw *siteWords, b int) []byte {
 	ws := map[string][]int{}
 	n := uint32(len(sw.sums))
-	for _, id := range sw.bucketCareers()[b] {
-		for _, x := range sw.notes[id] {
+	for _, at := range sw.bucketCareers()[b] {
+		for _, x := range sw.notes[at] {
 			if sw.keys[x>>4]%n != uint32(b) {
 				continue
 			}
@@ -234,7 +266,8 @@ func makeWordFile(sw *siteWords, b int) []byte {
 				prev = list[len(list)-1] // the last id, kept at the end while the list grows
 				list = list[:len(list)-1]
 			}
-			ws[w] = append(list, (int(id)-prev)*16+int(x&noteFlags), int(id))
+			id := int(sw.ids[at])
+			ws[w] = append(list, (id-prev)*16+int(x&noteFlags), id)
 		}
 	}
 	keys := make([]string, 0, len(ws))
@@ -283,7 +316,7 @@ func makeSearchMeta(v *values) []byte {
 		pay = append(pay, []any{x, model.Money(x, cur)})
 	}
 	data, _ := json.Marshal(map[string]any{
-		"careers": n, "chunk": index.SearchChunk, "buckets": buckets, "categories": cats,
+		"careers": n, "chunks": index.SearchChunks(n), "span": index.SearchSpan, "buckets": buckets, "categories": cats,
 		"levels": model.LevelNames, "currency": cur, "axis": axis, "pay": pay, "per": s.Config.Paginate,
 	})
 	return append(data, '\n')

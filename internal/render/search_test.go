@@ -87,3 +87,54 @@ func TestSearchSums(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchEditsAreLocal: a career retitled to another place A–Z, a new
+// career and a career removed change the search files the career is in
+// (its record file, the word files of its words, meta.json for the
+// count), not the files of the careers after its place.
+func TestSearchEditsAreLocal(t *testing.T) {
+	const n = 2000 // 32 word files and 32 record files
+	site := func(change func([]*model.Career) []*model.Career) map[string][]byte {
+		var cs []*model.Career
+		for i := range n {
+			cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%04d.md", i), Slug: fmt.Sprintf("c%04d", i),
+				Title: fmt.Sprintf("Career %04d", i), Category: "Data",
+				Salary: model.Salary{Min: float64(50000 + i), Max: float64(90000 + i), Currency: "USD", Period: "year"},
+				Demand: model.High, AIImpact: model.Low, Skills: []string{"Go"}})
+		}
+		if change != nil {
+			cs = change(cs)
+		}
+		r, _ := testRenderer(t, cs)
+		return searchFiles(t, r)
+	}
+	old := site(nil)
+	for name, tc := range map[string]struct {
+		change func([]*model.Career) []*model.Career
+		most   int
+	}{
+		// Old words "career" and "1000"; new "aaa", "1000": three files at
+		// most, and the record file.
+		"title to the top": {func(cs []*model.Career) []*model.Career { cs[1000].Title = "Aaa 1000"; return cs }, 4},
+		// Its words "career", "0999"… and "go" and "data" (each in the
+		// file of every career that has it), its record file, meta.json,
+		// and a neighbour's record file when it takes the id one had.
+		"new": {func(cs []*model.Career) []*model.Career {
+			c := *cs[999]
+			c.Slug, c.Source, c.Title = "c0999-b", "content/careers/c0999-b.md", "Career 0999b"
+			return append(cs, &c)
+		}, 8},
+		"removed": {func(cs []*model.Career) []*model.Career { return append(cs[:1000:1000], cs[1001:]...) }, 8},
+	} {
+		files := site(tc.change)
+		var changed []string
+		for p, data := range files {
+			if !bytes.Equal(data, old[p]) {
+				changed = append(changed, p)
+			}
+		}
+		if len(changed) == 0 || len(changed) > tc.most {
+			t.Errorf("%s: %d of %d search files changed, want 1 to %d: %v", name, len(changed), len(files), tc.most, changed)
+		}
+	}
+}

@@ -81,7 +81,9 @@ type values struct {
 	wordsOnce sync.Once
 	words     *siteWords // what the word files are made of
 	recsOnce  sync.Once
-	recs      []uint64 // the sum of each career's search record, by id
+	recs      []uint64 // the sum of each career's search record, by A–Z place
+	layOnce   sync.Once
+	lay       *searchLayout // where the careers are in the search files
 
 	recentOnce sync.Once
 	recent     []*index.Career // recentCareers' answer
@@ -95,8 +97,14 @@ type values struct {
 
 // siteWords returns what the word files are made of.
 func (v *values) siteWords() *siteWords {
-	v.wordsOnce.Do(func() { v.words = v.r.words.site(v.r.site) })
+	v.wordsOnce.Do(func() { v.words = v.r.words.site(v.r.site, v.searchLayout()) })
 	return v.words
+}
+
+// searchLayout returns where the careers are in the search files.
+func (v *values) searchLayout() *searchLayout {
+	v.layOnce.Do(func() { v.lay = newSearchLayout(v.r.site) })
+	return v.lay
 }
 
 // recentCareers returns the careers with a review date, newest first,
@@ -132,7 +140,7 @@ func mix(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// recordSums returns the sum of each career's search record, by id.
+// recordSums returns the sum of each career's search record, by A–Z place.
 func (v *values) recordSums() []uint64 {
 	v.recsOnce.Do(func() { v.recs = v.r.records.records(v.r.site) })
 	return v.recs

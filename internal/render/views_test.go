@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -241,20 +242,36 @@ func TestTies(t *testing.T) {
 }
 
 // TestSearchFiles decodes the search files as the theme's script does:
-// each word's careers and where it is in them, and each career's record.
+// each word's careers, by search id, and where the word is in them, and
+// each career's record, found by its id.
 func TestSearchFiles(t *testing.T) {
 	r, _ := testRenderer(t, testCareers())
 	files := searchFiles(t, r)
 	var meta struct {
-		Careers, Chunk, Buckets int
-		Categories              []struct{ Name, Slug string }
-		Axis                    map[string]float64
+		Careers, Chunks, Span, Buckets int
+		Categories                     []struct{ Name, Slug string }
+		Axis                           map[string]float64
 	}
 	if err := json.Unmarshal(files["api/search/meta.json"], &meta); err != nil {
 		t.Fatal(err)
 	}
-	if meta.Careers != 3 || meta.Buckets != 1 || meta.Chunk != 100 || len(meta.Categories) != 1 || meta.Axis["USD"] <= 0 {
+	if meta.Careers != 3 || meta.Buckets != 1 || meta.Chunks != 1 || meta.Span != index.SearchSpan || len(meta.Categories) != 1 || meta.Axis["USD"] <= 0 {
 		t.Fatalf("meta %+v", meta)
+	}
+	var recs struct {
+		IDs     []int
+		Careers [][]any
+	}
+	json.Unmarshal(files["api/search/c0.json"], &recs)
+	if len(recs.Careers) != 3 || len(recs.IDs) != 3 || !slices.IsSorted(recs.IDs) {
+		t.Fatalf("records %v, ids %v", recs.Careers, recs.IDs)
+	}
+	slugs := map[int]string{}
+	for i, id := range recs.IDs {
+		slugs[id] = recs.Careers[i][0].(string)
+		if slugs[id] == "b" && (fmt.Sprint(recs.Careers[i][:6]) != "[b Beta cat 3 1 USD]" || recs.Careers[i][11] != "$10 – $20 per year") {
+			t.Errorf("record of b: %v", recs.Careers[i])
+		}
 	}
 	var words struct{ Words map[string][]int }
 	json.Unmarshal(files["api/search/t0.json"], &words)
@@ -263,20 +280,16 @@ func TestSearchFiles(t *testing.T) {
 		id := 0
 		for _, v := range words.Words[w] {
 			id += v / 16
-			out = append(out, fmt.Sprintf("%d:%d", id, v%16))
+			out = append(out, fmt.Sprintf("%s:%d", slugs[id], v%16))
 		}
+		slices.Sort(out)
 		return strings.Join(out, " ")
 	}
-	// Alpha, Beta and Gamma A–Z are 0, 1 and 2; Go is a skill of the first two.
-	for w, want := range map[string]string{"go": "0:4 1:4", "beta": "1:3", "sql": "0:4 1:4 2:4", "cat": "0:8 1:8 2:8"} {
+	// Alpha, Beta and Gamma are a, b and c; Go is a skill of the first two.
+	for w, want := range map[string]string{"go": "a:4 b:4", "beta": "b:3", "sql": "a:4 b:4 c:4", "cat": "a:8 b:8 c:8"} {
 		if got := decode(w); got != want {
 			t.Errorf("%q names %q, want %q", w, got, want)
 		}
-	}
-	var recs struct{ Careers [][]any }
-	json.Unmarshal(files["api/search/c0.json"], &recs)
-	if len(recs.Careers) != 3 || fmt.Sprint(recs.Careers[1][:6]) != "[b Beta cat 3 1 USD]" || recs.Careers[1][11] != "$10 – $20 per year" {
-		t.Errorf("records %v", recs.Careers)
 	}
 	if got := searchWords("Café C++ & C#, .NET"); strings.Join(got, " ") != "cafe c++ c# net" {
 		t.Errorf("words %q", got)

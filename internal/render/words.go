@@ -61,27 +61,30 @@ func (cw *careerWords) found(c *index.Career, cat string) {
 // careers (or the table holds 2²⁴ words). A session's first build keeps
 // nothing but the table: a session that builds once needs no more.
 type wordMemo struct {
-	mu    sync.Mutex
-	keep  bool                    // keep each career's notes for the next build
-	table map[string]uint32       // word → its number
-	words []string                // by number
-	keys  []uint32                // by number: wordKey of the word
-	by    map[string]*careerWords // by career slug
-	last  *siteWords              // the last build's, reused while every career's notes are the ones it was made from
-	ids   []*careerWords          // what last was made from, by career id
+	mu     sync.Mutex
+	keep   bool                    // keep each career's notes for the next build
+	table  map[string]uint32       // word → its number
+	words  []string                // by number
+	keys   []uint32                // by number: wordKey of the word
+	by     map[string]*careerWords // by career slug
+	last   *siteWords              // the last build's, reused while every career's notes are the ones it was made from
+	placed []*careerWords          // what last was made from, by A–Z place
 }
 
 // siteWords is what a build's word files are made of: each career's
-// notes, by id (A–Z position), the words they name, and each word file's
-// sum; the notes in each word file are listed when a word file is made.
+// notes and search id, by A–Z place, the words they name, and each word
+// file's sum; the notes in each word file are listed when a word file is
+// made.
 type siteWords struct {
 	notes [][]uint32
+	ids   []int32  // search ids, by A–Z place
+	order []int32  // A–Z places in order of search id
 	words []string // the memo's table, as far as these notes name it
 	keys  []uint32
 	sums  []uint64 // by bucket
 
 	once      sync.Once
-	buckets   [][]int32 // by bucket, the ids of the careers with notes in it
+	buckets   [][]int32 // by bucket, the A–Z places of the careers with notes in it, in order of id
 	transient bool      // the notes are dropped once every word file is made
 }
 
@@ -90,11 +93,11 @@ func (sw *siteWords) bucketCareers() [][]int32 {
 	sw.once.Do(func() {
 		n := uint32(len(sw.sums))
 		sw.buckets = make([][]int32, n)
-		for id, notes := range sw.notes {
-			for _, x := range notes {
+		for _, at := range sw.order {
+			for _, x := range sw.notes[at] {
 				b := sw.keys[x>>4] % n
-				if k := len(sw.buckets[b]); k == 0 || sw.buckets[b][k-1] != int32(id) {
-					sw.buckets[b] = append(sw.buckets[b], int32(id))
+				if k := len(sw.buckets[b]); k == 0 || sw.buckets[b][k-1] != at {
+					sw.buckets[b] = append(sw.buckets[b], at)
 				}
 			}
 		}
@@ -103,20 +106,20 @@ func (sw *siteWords) bucketCareers() [][]int32 {
 }
 
 // site returns the notes of every career of the site, and sums each
-// word file from the notes in it, in the order of the careers: a word
-// file's bytes are the words of its bucket with, for each, the ids and
-// flags of the careers that have it, so the sum changes exactly when
-// they can.
-func (m *wordMemo) site(s *index.Site) *siteWords {
+// word file from the notes in it, in the order of the careers' search
+// ids (lay): a word file's bytes are the words of its bucket with, for
+// each, the search ids and flags of the careers that have it, so the sum
+// changes exactly when they can.
+func (m *wordMemo) site(s *index.Site, lay *searchLayout) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.table == nil || len(m.by) > 2*len(s.Careers)+64 || len(m.words) >= 1<<24 {
 		m.table, m.words, m.keys = map[string]uint32{}, nil, nil
-		m.by, m.last, m.ids = map[string]*careerWords{}, nil, nil
+		m.by, m.last, m.placed = map[string]*careerWords{}, nil, nil
 	}
-	ids := make([]*careerWords, len(s.Careers))
-	same := len(ids) == len(m.ids)
-	for id, c := range s.Careers {
+	byPlace := make([]*careerWords, len(s.Careers))
+	same := len(byPlace) == len(m.placed)
+	for at, c := range s.Careers {
 		cat := s.CategoryOf(c).Name
 		cw := m.by[c.Slug]
 		if cw == nil || !cw.same(c, cat) {
@@ -135,22 +138,23 @@ func (m *wordMemo) site(s *index.Site) *siteWords {
 				cw.found(c, cat)
 			}
 		}
-		ids[id] = cw
-		same = same && m.ids[id] == cw
+		byPlace[at] = cw
+		same = same && m.placed[at] == cw
 	}
 	if same && m.last != nil {
 		return m.last
 	}
 	if m.keep {
-		m.ids = ids
+		m.placed = byPlace
 	}
 	buckets := uint32(index.SearchBuckets(len(s.Careers)))
-	out := &siteWords{notes: make([][]uint32, len(s.Careers)), words: m.words, keys: m.keys}
+	out := &siteWords{notes: make([][]uint32, len(s.Careers)), ids: lay.ids, order: lay.order, words: m.words, keys: m.keys}
 	sums := make([]trace.Hash, buckets)
-	for id, cw := range ids {
-		out.notes[id] = cw.notes
+	for _, at := range lay.order {
+		cw := byPlace[at]
+		out.notes[at] = cw.notes
 		for _, x := range cw.notes {
-			sums[m.keys[x>>4]%buckets].Int(int64(id)).Str(m.words[x>>4]).Int(int64(x & noteFlags))
+			sums[m.keys[x>>4]%buckets].Int(int64(lay.ids[at])).Str(m.words[x>>4]).Int(int64(x & noteFlags))
 		}
 	}
 	out.sums = make([]uint64, buckets)

@@ -74,7 +74,7 @@
 
   // search finds the careers that have, for every word typed, a word
   // starting with it (a one-letter word must match whole, as C or R):
-  // ids in A–Z order with scores, best first.
+  // search ids with scores, best first (those of one score by id).
   function search(q) {
     var qs = words(q);
     if (!qs.length) return Promise.resolve([]);
@@ -110,27 +110,50 @@
     });
   }
 
-  // records returns the careers with the ids, in that order.
+  // records returns the careers with the search ids, in that order. A
+  // record file holds the ids span·k on (the last one, every id after).
+  function fileOf(id, m) { return Math.min(Math.floor(id / m.span), m.chunks - 1); }
   function records(ids) {
     return meta().then(function (m) {
       var need = {};
-      ids.forEach(function (id) { need[Math.floor(id / m.chunk)] = true; });
-      return Promise.all(Object.keys(need).map(function (k) {
-        return getJSON(dataDir + "c" + k + ".json").then(function (c) { return [k, c.careers]; });
-      })).then(function (got) {
-        var by = {};
-        got.forEach(function (x) { by[x[0]] = x[1]; });
-        return ids.map(function (id) { return record(by[Math.floor(id / m.chunk)][id % m.chunk], id, m); });
+      ids.forEach(function (id) { need[fileOf(id, m)] = true; });
+      return Promise.all(Object.keys(need).map(function (k) { return recordFile(k, m); })).then(function () {
+        return ids.map(function (id) { return byID[id]; });
       });
     });
   }
+  // recordFile loads the record file k once, into byID.
+  var byID = {}, loaded = {};
+  function recordFile(k, m) {
+    if (!loaded[k]) {
+      loaded[k] = getJSON(dataDir + "c" + k + ".json").then(function (c) {
+        c.ids.forEach(function (id, i) { byID[id] = record(c.careers[i], id, m); });
+      });
+      loaded[k].catch(function () { delete loaded[k]; });
+    }
+    return loaded[k];
+  }
+  // allRecords returns every career, A–Z by title.
   function allRecords() {
     return meta().then(function (m) {
-      var ids = [];
-      for (var i = 0; i < m.careers; i++) ids.push(i);
-      return records(ids);
+      var ks = [];
+      for (var k = 0; k < m.chunks; k++) ks.push(recordFile(k, m));
+      return Promise.all(ks).then(function () {
+        return Object.keys(byID).map(function (id) { return byID[id]; }).sort(byTitle);
+      });
     });
   }
+  // best returns the records of the first k hits, best first, those of
+  // one score A–Z.
+  function best(hits, k) {
+    var top = hits.slice(0, k);
+    return records(top.map(function (h) { return h.id; })).then(function (rs) {
+      var at = rs.map(function (r, i) { return i; });
+      at.sort(function (i, j) { return top[j].s - top[i].s || byTitle(rs[i], rs[j]); });
+      return at.map(function (i) { return rs[i]; });
+    });
+  }
+  function byTitle(a, b) { return a.title.localeCompare(b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0); }
   function record(r, id, m) {
     return {
       id: id, slug: r[0], title: r[1], category: categoryOf(m, r[2]), demand: r[3], ai: r[4], currency: r[5],
@@ -199,7 +222,7 @@
       var q = input.value.trim(), mine = ++asked;
       if (!q) { box.hidden = true; input.setAttribute("aria-expanded", "false"); status.textContent = ""; list.textContent = ""; return; }
       search(q).then(function (hits) {
-        return records(hits.slice(0, 12).map(function (h) { return h.id; })).then(function (rs) {
+        return best(hits, 12).then(function (rs) {
           if (mine === asked) show(q, rs, hits.length);
         });
       }).catch(function () { if (mine === asked) box.hidden = true; });
@@ -221,7 +244,7 @@
   // What the page scripts (lists.js, compare.js) use.
   window.careerguide = {
     base: base, el: el, slice: slice, getJSON: getJSON, meta: meta, search: search,
-    records: records, allRecords: allRecords, levelKey: levelKey, meter: meter
+    records: records, best: best, byTitle: byTitle, allRecords: allRecords, levelKey: levelKey, meter: meter
   };
 
   function init() {

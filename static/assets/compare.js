@@ -5,7 +5,7 @@
   "use strict";
   var cg = window.careerguide;
   if (!cg) return;
-  var doc = document, base = cg.base, el = cg.el, getJSON = cg.getJSON, meta = cg.meta, search = cg.search, records = cg.records, meter = cg.meter;
+  var doc = document, base = cg.base, el = cg.el, getJSON = cg.getJSON, meta = cg.meta, search = cg.search, best = cg.best, meter = cg.meter;
 
   // ---- The compare page.
   var perYear = { year: 1, month: 12, hour: 2080 };
@@ -171,7 +171,7 @@
         results.textContent = "";
         if (!q) return;
         search(q).then(function (hits) {
-          return records(hits.slice(0, 8).map(function (h) { return h.id; }));
+          return best(hits, 8);
         }).then(function (rs) {
           results.textContent = "";
           rs.forEach(function (c) {

@@ -165,7 +165,7 @@
             (!st.pay || c.mid >= +st.pay);
         });
         var k = st.sort.replace(/^-/, ""), dir = st.sort.charAt(0) === "-" ? -1 : 1, by = sorters[k] || sorters.title;
-        matched.sort(function (a, b) { return dir * by(a, b) || a.id - b.id; });
+        matched.sort(function (a, b) { return dir * by(a, b) || cg.byTitle(a, b); });
         holder.textContent = "";
         if (bars) bars.textContent = "";
         pagers.forEach(function (p) { p.hidden = true; });
