@@ -15,11 +15,12 @@ import (
 // A career's related careers follow from its skills and pins, the skills
 // of the careers sharing one with it, and the A–Z order among those. So
 // they can change only for:
-//   - a career whose skills, pins, pins' positions or file changed, or
-//     that is new;
-//   - a career sharing a skill (before or after the edit) with one of
-//     those, with a career removed, or with a career whose place in the
-//     A–Z order changed relative to the others;
+//   - a career whose skills, pins, pins' positions or file changed, that
+//     is new, or whose place in the A–Z order changed relative to the
+//     others (these are the edited careers);
+//   - a career sharing a skill, before or after the edit, with an edited
+//     or removed career, when its list named that career, or now has
+//     room for it, or ends with a career it now beats (see reached);
 //   - a career that pins one of the careers changed, new or removed;
 //   - a career prev warned about (a pin that names no career, or itself):
 //     a hint names the nearest slug of the whole site.
@@ -37,7 +38,7 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 	for _, d := range prev.relateDiags {
 		warned[d.Path] = true
 	}
-	var touched []string                       // slugs of the skills the edit reaches
+	var edits []edit                           // careers changed, new, removed or moved
 	changed := map[string]bool{}               // slugs of careers changed, new or removed
 	var again []*Career                        // careers to find again
 	olds := make([]*Career, len(s.Careers))    // by rank: prev's career of the slug, or nil
@@ -55,46 +56,36 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 		}
 		changed[c.Slug] = true
 		again = append(again, c)
-		touched = append(touched, c.slugs...)
-		if old != nil {
-			touched = append(touched, old.slugs...)
-		}
+		edits = append(edits, edit{old, c})
 	}
 	for _, old := range prev.Careers {
 		if news[old.rank] == nil {
 			changed[old.Slug] = true
-			touched = append(touched, old.slugs...)
+			edits = append(edits, edit{old, nil})
 		}
 	}
 	moved, ok := s.movedSince(prev, budget)
 	if !ok {
 		return false
 	}
-	for _, c := range moved {
-		touched = append(touched, c.slugs...)
-	}
 	if len(changed) == 0 && len(moved) == 0 && len(warned) == 0 {
 		return false // nothing the related careers follow from changed: relate's reuse
 	}
-	// Every career that lists a skill reached, or pins a career changed.
 	mark := make([]bool, len(s.Careers))
 	for _, c := range again {
 		mark[c.rank] = true
 	}
-	for _, k := range touched {
-		sk := s.skill[k]
-		if sk == nil {
-			continue
+	for _, c := range moved {
+		edits = append(edits, edit{olds[c.rank], c})
+		if !mark[c.rank] {
+			mark[c.rank] = true
+			again = append(again, c)
 		}
-		for _, c := range sk.Careers {
-			if !mark[c.rank] {
-				mark[c.rank] = true
-				again = append(again, c)
-			}
-		}
-		if len(again) > budget {
-			return false
-		}
+	}
+	// Every career sharing a skill with an edit that it can reach, and
+	// every career that pins a career changed.
+	if again, ok = s.reached(edits, olds, news, mark, again, budget); !ok {
+		return false
 	}
 	for _, c := range s.Careers {
 		if !mark[c.rank] && slices.ContainsFunc(c.Career.Related, func(r string) bool { return changed[r] }) {
@@ -141,6 +132,115 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 	ds.Add(mine)
 	s.someFrom, s.foundAgain = prev, mark
 	return true
+}
+
+// An edit is a career of prev (old, nil when new) and of s (c, nil when
+// removed) whose skills, pins or place A–Z changed.
+type edit struct{ old, c *Career }
+
+// reached adds to again, and marks, the careers whose related careers an
+// edit can change among those sharing a skill with it: again holds, and
+// mark marks, the edited careers and those found again already. For a
+// career o sharing a skill with edited career e, whose list (the
+// unpinned part) was L in prev, the others' counts of shared skills and
+// their order among themselves are as they were, so o's list can change
+// only when
+//   - L named e (e's count or place changed, or e is gone), or
+//   - e now shares a skill with o and L had room for more, or
+//   - e now beats L's last career: more skills shared, or as many and
+//     earlier A–Z.
+//
+// It reports false when more than limit careers are to be found again,
+// or an edited career lists a skill twice (the counts assume once); a
+// sharing career that does is found again.
+func (s *Site) reached(edits []edit, olds, news []*Career, mark []bool, again []*Career, limit int) ([]*Career, bool) {
+	add := func(o *Career) {
+		if !mark[o.rank] {
+			mark[o.rank] = true
+			again = append(again, o)
+		}
+	}
+	count := make([]int32, len(s.Careers)) // by rank: skills shared with the edited career at hand
+	var cands []*Career
+	for _, e := range edits {
+		if e.old != nil {
+			for _, k := range e.old.slugs {
+				if sk := s.skill[k]; sk != nil {
+					for _, o := range sk.Careers {
+						if !mark[o.rank] && named(olds[o.rank].Related, e.old.Slug) {
+							add(o)
+						}
+					}
+				}
+			}
+		}
+		if e.c == nil {
+			continue
+		}
+		if twice(e.c.Skills) {
+			return nil, false
+		}
+		for _, sk := range e.c.Skills {
+			for _, o := range sk.Careers {
+				if count[o.rank] == 0 {
+					cands = append(cands, o)
+				}
+				count[o.rank]++
+			}
+		}
+		for _, o := range cands {
+			if !mark[o.rank] && (twice(o.Skills) || beaten(olds[o.rank].Related, news, e.c, int(count[o.rank]))) {
+				add(o)
+			}
+			count[o.rank] = 0
+		}
+		cands = cands[:0]
+		if len(again) > limit {
+			return nil, false
+		}
+	}
+	return again, len(again) <= limit
+}
+
+// twice reports whether a skill is listed twice.
+func twice(skills []*Skill) bool {
+	for i, sk := range skills {
+		if slices.Contains(skills[:i], sk) {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports whether the list rel names the career with the slug.
+func named(rel []Related, slug string) bool {
+	for _, r := range rel {
+		if r.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// beaten reports whether rel, a list of prev, could change now that e
+// shares shared skills with its career: rel names e, has room for it, or
+// ends with a career e beats. news maps prev's ranks to s's careers.
+func beaten(rel []Related, news []*Career, e *Career, shared int) bool {
+	free := 0 // unpinned
+	for _, r := range rel {
+		if r.Slug == e.Slug {
+			return true
+		}
+		if !r.Pinned {
+			free++
+		}
+	}
+	if len(rel) < MaxRelated || free == 0 {
+		return true
+	}
+	last := rel[len(rel)-1]
+	lc := news[last.rank]
+	return lc == nil || shared > len(last.Shared) || shared == len(last.Shared) && e.rank < lc.rank
 }
 
 // sameRelateInputs reports whether c's related careers follow from what

@@ -40,11 +40,19 @@ func relatedOf(t *testing.T, s *Site) string {
 // careers (skills added and removed, titles that move, careers new and
 // removed, pins) and checks, after each, that the index rebuilt from the
 // last one relates every career as a fresh index does, and warns alike.
+// It runs on a site where most careers share skills with many (their lists
+// full) and on one where most share with few (their lists with room).
 func TestRelateSomeMatchesRelateAll(t *testing.T) {
+	for _, skills := range []int{60, 600} {
+		t.Run(fmt.Sprint(skills, " skills"), func(t *testing.T) { relateSomeMatchesRelateAll(t, skills) })
+	}
+}
+
+func relateSomeMatchesRelateAll(t *testing.T, skills int) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	pool := make([]string, 60)
+	pool := make([]string, skills)
 	for i := range pool {
-		pool[i] = fmt.Sprintf("Skill %02d", i)
+		pool[i] = fmt.Sprintf("Skill %03d", i)
 	}
 	pick := func() []string {
 		var out []string
