@@ -410,9 +410,10 @@ func (s *Session) render(ctx context.Context, r *render.Renderer, w *output.Writ
 		}
 		rendered[i] = true
 		lists[i] = out.Diags
-		entries[i] = s.cache.Store(j.Path, out.Reads, trace.Entry{Sum: output.Sum(out.Data), Diags: out.Diags})
+		sum := output.Sum(out.Data)
+		entries[i] = s.cache.Store(j.Path, out.Reads, trace.Entry{Sum: sum, Diags: out.Diags})
 		if w != nil {
-			return w.Put(j.Path, out.Data)
+			return w.PutSum(j.Path, out.Data, sum)
 		}
 		return nil
 	})

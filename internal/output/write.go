@@ -231,11 +231,13 @@ func (w *Writer) add(p, sum string) {
 
 // Put records the file at p (slash-separated, below the folder) with the
 // bytes data, and stages it unless the folder already holds them.
-func (w *Writer) Put(p string, data []byte) error {
+func (w *Writer) Put(p string, data []byte) error { return w.PutSum(p, data, Sum(data)) }
+
+// PutSum is Put for data whose Sum the caller has taken already.
+func (w *Writer) PutSum(p string, data []byte, sum string) error {
 	if !Clean(p) {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
-	sum := Sum(data)
 	if w.Has(p, sum) {
 		w.Keep(p, sum)
 		return nil

@@ -6,6 +6,7 @@ import (
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/slug"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // The views are what templates see of the site. Each accessor notes the
@@ -498,6 +499,25 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 // identity names a view for the fragment cache: the same name and
 // identity give the same rendering as long as what it read is unchanged.
 // A chart's bar is named by its value, which is all it shows.
+// identitySum sums the identity of data, when it is an item of the site,
+// as identity names it; a career's without making its name.
+func identitySum(data any) (uint64, bool) {
+	var h trace.Hash
+	switch v := data.(type) {
+	case *Career:
+		h.Str("career").Str(v.c.Slug)
+	case Bar:
+		return fragmentSum(fragment{id: v}), true
+	default:
+		id, ok := identity(data)
+		if !ok {
+			return 0, false
+		}
+		h.Str(id.(string))
+	}
+	return h.Sum(), true
+}
+
 func identity(data any) (any, bool) {
 	switch v := data.(type) {
 	case *Career:

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/load"
 	"github.com/careerguide/careerguide/internal/model"
@@ -294,4 +295,54 @@ func TestSearchFiles(t *testing.T) {
 	if got := searchWords("Café C++ & C#, .NET"); strings.Join(got, " ") != "cafe c++ c# net" {
 		t.Errorf("words %q", got)
 	}
+}
+
+// TestPartialsRuns: partials renders a list as the items' partials one
+// after another, in runs that follow from the items, so that the same
+// list shifted by one item (a page of a long list after an insertion)
+// takes the items one by one only for the runs at its ends.
+func TestPartialsRuns(t *testing.T) {
+	var cs []*model.Career
+	for i := range 700 {
+		cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%03d.md", i), Slug: fmt.Sprintf("c%03d", i),
+			Title: fmt.Sprintf("Career %03d", i), Category: "Data",
+			Salary: model.Salary{Min: 100, Max: 200, Currency: "USD", Period: "year"}, Demand: model.High, AIImpact: model.Low})
+	}
+	r, _ := testRenderer(t, cs)
+	ww, err := r.NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := ww.w
+	var ds diag.List
+	w.rec, w.diags = &trace.Recorder{}, &ds
+	items := (&Site{w}).Careers()
+	render := func(list []*Career) (string, int) {
+		t.Helper()
+		before := w.itemized
+		h, err := w.partials("az-item", list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h), w.itemized - before
+	}
+	render(items[1:601]) // shown once: made in place
+	render(items[1:601]) // shown again: kept
+	got, ran := render(items[0:600])
+	var want strings.Builder
+	for _, c := range items[0:600] {
+		h, _ := w.execute("az-item", c)
+		want.WriteString(string(h))
+	}
+	if got != want.String() {
+		t.Errorf("partials differ from the items' partials one after another")
+	}
+	if ran == 0 || ran > 200 {
+		t.Errorf("the list shifted by one took %d items one by one of 600", ran)
+	}
+	render(items[0:600]) // the runs at the ends shown again: kept
+	if _, again := render(items[0:600]); again != 0 {
+		t.Errorf("the same list a third time took %d items one by one", again)
+	}
+	t.Logf("the list shifted by one took %d items of 600 one by one", ran)
 }

@@ -33,6 +33,9 @@ type worker struct {
 	// as Career.CategoryURL makes them: slugging a name costs more than
 	// looking it up.
 	categoryURLs map[string]string
+	// itemized counts the items rendered or taken from the cache one
+	// by one (partial), for tests.
+	itemized int
 }
 
 // NewWorker returns a worker for r's jobs.
@@ -90,7 +93,7 @@ func (w *Worker) Render(j Job) (Output, error) {
 // for one value (a chart's bar).
 type fragment struct {
 	name string
-	id   any // comparable: a string or a Bar
+	id   any // comparable: a string, a Bar or a run
 }
 
 // fragmentSum sums a fragment's name, for trace.Cache.FirstUse.
@@ -102,6 +105,8 @@ func fragmentSum(f fragment) uint64 {
 		h.Str(id)
 	case Bar:
 		h.Str(id.Slug).Str(id.URL).Str(id.Label).Str(id.Text).Float(id.Left).Float(id.Width).Bool(id.OpenEnded)
+	case run:
+		h.Str("run").Int(int64(id))
 	default:
 		h.Str(fmt.Sprint(id))
 	}
@@ -112,6 +117,7 @@ func fragmentSum(f fragment) uint64 {
 // item of the site (a career, a skill…), the rendering is a fragment: see
 // fragment. Other data is rendered in place.
 func (w *worker) partial(name string, data any) (template.HTML, error) {
+	w.itemized++
 	id, ok := identity(data)
 	if !ok {
 		return w.execute(name, data)
@@ -126,38 +132,76 @@ func (w *worker) partial(name string, data any) (template.HTML, error) {
 	return v.(template.HTML), nil
 }
 
-// partials renders name for every item of list, a slice of views.
+// runLength is how many items a run of partials holds on average.
+const runLength = 32
+
+// run names a run of a list's items by the sum of their identities.
+type run uint64
+
+// partials renders name for every item of list, a slice of views, as
+// partial does. Items of the site are rendered in runs, each a fragment
+// named by its items (run): a run ends after an item whose identity sums
+// to 0 modulo runLength, or at the list's end. A run's bounds follow
+// from its items, not from their places, so a list that shifts by an item
+// (a page of a long list after an insertion) makes again only the runs
+// at its ends and takes the others whole.
 func (w *worker) partials(name string, list any) (template.HTML, error) {
-	var b strings.Builder
-	add := func(data any) error {
-		h, err := w.partial(name, data)
-		b.WriteString(string(h))
-		return err
-	}
-	var err error
+	var items []any
 	switch l := list.(type) {
 	case []*Career:
-		for _, c := range l {
-			if err = add(c); err != nil {
-				break
-			}
+		items = make([]any, len(l))
+		for i, c := range l {
+			items[i] = c
 		}
 	case []*Skill:
-		for _, sk := range l {
-			if err = add(sk); err != nil {
-				break
-			}
+		items = make([]any, len(l))
+		for i, sk := range l {
+			items[i] = sk
 		}
 	default:
 		v := reflect.ValueOf(list)
 		if v.Kind() != reflect.Slice {
 			return "", errors.New("partials: not a list")
 		}
-		for i := 0; i < v.Len() && err == nil; i++ {
-			err = add(v.Index(i).Interface())
+		items = make([]any, v.Len())
+		for i := range items {
+			items[i] = v.Index(i).Interface()
 		}
 	}
-	return template.HTML(b.String()), err
+	var b strings.Builder
+	var h trace.Hash
+	start := 0
+	for i, it := range items {
+		sum, ok := identitySum(it)
+		if !ok {
+			return w.each(name, items) // not items of the site: no runs
+		}
+		h.Int(int64(sum))
+		if sum%runLength != 0 && i < len(items)-1 {
+			continue
+		}
+		part := items[start : i+1]
+		v, err := w.fragment(fragment{name, run(h.Sum())}, func() (any, error) { return w.each(name, part) })
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(v.(template.HTML)))
+		start, h = i+1, trace.Hash{}
+	}
+	return template.HTML(b.String()), nil
+}
+
+// each renders name for every item of items, one after another.
+func (w *worker) each(name string, items []any) (template.HTML, error) {
+	var b strings.Builder
+	for _, it := range items {
+		h, err := w.partial(name, it)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // fragment returns what make makes, as a piece of work of its own: it is
