@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // APIVersion is the version of the JSON API's shape, in both files'
@@ -81,6 +82,9 @@ type APISkill struct {
 	} `json:"salary"`
 }
 
+// apiRun is how many careers a run of api/careers.json holds on average.
+const apiRun = 64
+
 // api writes api/careers.json or api/skills.json. Each career's object
 // is a fragment, so a change to one career writes the list again without
 // encoding the others. Both files begin with the API's version and the
@@ -135,18 +139,24 @@ func (w *worker) api(which string) ([]byte, error) {
 	}
 	if which == "careers" {
 		open("careers")
-		// In pieces of a list page's careers, each a fragment of its
-		// careers' own: an edit of one career makes one piece again and
-		// looks up its careers, not every career of the site.
-		per := w.r.site.Config.Paginate
-		pieces := make([][]byte, 0, (len(careers)+per-1)/per)
-		for lo := 0; lo < len(careers); lo += per {
-			page := "careers " + strconv.Itoa(lo/per+1)
-			piece := careers[lo:min(lo+per, len(careers))]
-			v, err := w.fragment(fragment{"api", page}, func() (any, error) {
-				w.read(kListPage, page) // which careers the piece holds
+		// In runs of careers, each a fragment of its careers' own named
+		// by them, ending after a career whose slug sums to 0 mod
+		// apiRun: an edit of one career makes one run again, and a new,
+		// gone or moved career the runs it leaves or joins, not every
+		// piece after its place.
+		var pieces [][]byte
+		var h trace.Hash
+		start := 0
+		for i, c := range careers {
+			sum := trace.SumString(c.Slug())
+			h.Int(int64(sum))
+			if sum%apiRun != 0 && i < len(careers)-1 {
+				continue
+			}
+			part := careers[start : i+1]
+			v, err := w.fragment(fragment{"api", run(h.Sum())}, func() (any, error) {
 				var p bytes.Buffer
-				for i, c := range piece {
+				for i, c := range part {
 					v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
 						return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
 					})
@@ -161,6 +171,7 @@ func (w *worker) api(which string) ([]byte, error) {
 				return nil, err
 			}
 			pieces = append(pieces, v.([]byte))
+			start, h = i+1, trace.Hash{}
 		}
 		grow(&b, pieces)
 		for i, p := range pieces {
