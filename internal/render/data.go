@@ -3,19 +3,23 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/careerguide/careerguide/internal/index"
 )
 
+// sitemapEntry is a page of the sitemap, and the day it last changed.
+type sitemapEntry struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
 // sitemap writes sitemap.xml: every page a reader can land on.
 func (w *worker) sitemap() ([]byte, error) {
 	site := &Site{w}
-	type entry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
+	type entry = sitemapEntry
 	var urls []entry
 	add := func(p string, t time.Time) {
 		e := entry{Loc: w.abs(p)}
@@ -57,20 +61,43 @@ func (w *worker) sitemap() ([]byte, error) {
 		add(p.URL(), p.Updated())
 	}
 	n := len(fixed)
-	sort.SliceStable(urls[n:], func(i, j int) bool { return urls[n+i].Loc < urls[n+j].Loc })
+	slices.SortStableFunc(urls[n:], func(a, b entry) int { return strings.Compare(a.Loc, b.Loc) })
+	return writeSitemap(urls, w.r.opts.Minify), nil
+}
+
+// writeSitemap writes the entries of a sitemap as encoding/xml would
+// (indented by two spaces unless minified), by hand: a sitemap of every
+// career is written on every edit that adds or removes a page, and
+// encoding/xml's reflection was most of its cost.
+func writeSitemap(urls []sitemapEntry, minify bool) []byte {
 	var b bytes.Buffer
+	b.Grow(len(xml.Header) + 100*len(urls))
 	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	if !w.r.opts.Minify {
-		enc.Indent("", "  ")
+	nl := func(indent string) {
+		if !minify {
+			b.WriteString("\n" + indent)
+		}
 	}
-	err := enc.Encode(struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []entry  `xml:"url"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
-	b.WriteByte('\n')
-	return b.Bytes(), err
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for _, u := range urls {
+		nl("  ")
+		b.WriteString("<url>")
+		nl("    ")
+		b.WriteString("<loc>")
+		xml.EscapeText(&b, []byte(u.Loc))
+		b.WriteString("</loc>")
+		if u.LastMod != "" {
+			nl("    ")
+			b.WriteString("<lastmod>")
+			xml.EscapeText(&b, []byte(u.LastMod))
+			b.WriteString("</lastmod>")
+		}
+		nl("  ")
+		b.WriteString("</url>")
+	}
+	nl("")
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
 }
 
 // FeedEntries is how many careers the feed holds: the latest updated.

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"slices"
 	"testing"
@@ -84,5 +86,35 @@ func TestFeedAndSitemapReads(t *testing.T) {
 	s.Careers = s.Careers[1:]
 	if r.values.Sum(key(kSiteCareerSet, "")) == sum {
 		t.Error("the sum of the careers is the same without one")
+	}
+}
+
+// TestWriteSitemap: the sitemap written by hand is what encoding/xml
+// makes of the same entries, indented or minified.
+func TestWriteSitemap(t *testing.T) {
+	urls := []sitemapEntry{
+		{Loc: "https://example.org/"},
+		{Loc: "https://example.org/a&b/<c>/\"d\"/'e'/", LastMod: "2026-01-02"},
+		{Loc: "https://example.org/é/\t\n/", LastMod: "2026-03-04"},
+	}
+	for _, minify := range []bool{false, true} {
+		var want bytes.Buffer
+		want.WriteString(xml.Header)
+		enc := xml.NewEncoder(&want)
+		if !minify {
+			enc.Indent("", "  ")
+		}
+		err := enc.Encode(struct {
+			XMLName xml.Name       `xml:"urlset"`
+			NS      string         `xml:"xmlns,attr"`
+			URLs    []sitemapEntry `xml:"url"`
+		}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.WriteByte('\n')
+		if got := writeSitemap(urls, minify); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("minify %v:\n%s\nwant\n%s", minify, got, want.Bytes())
+		}
 	}
 }
