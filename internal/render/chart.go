@@ -32,6 +32,12 @@ type Bar struct {
 	OpenEnded        bool    // the range has no set top
 }
 
+// sum sums everything a bar shows.
+func (b Bar) sum() uint64 {
+	var h trace.Hash
+	return h.Str(b.Slug).Str(b.URL).Str(b.Label).Str(b.Text).Float(b.Left).Float(b.Width).Bool(b.OpenEnded).Sum()
+}
+
 // Tick is a labelled mark on the axis, at X percent.
 type Tick struct {
 	X     float64 // where it is, in percent of the axis

@@ -500,22 +500,32 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 // identity give the same rendering as long as what it read is unchanged.
 // A chart's bar is named by its value, which is all it shows.
 // identitySum sums the identity of data, when it is an item of the site,
-// as identity names it; a career's without making its name.
+// as identity names it.
 func identitySum(data any) (uint64, bool) {
-	var h trace.Hash
 	switch v := data.(type) {
 	case *Career:
-		h.Str("career").Str(v.c.Slug)
+		return careerSum(v), true
+	case *Skill:
+		return skillSum(v), true
 	case Bar:
-		return fragmentSum(fragment{id: v}), true
-	default:
-		id, ok := identity(data)
-		if !ok {
-			return 0, false
-		}
-		h.Str(id.(string))
+		return v.sum(), true
 	}
-	return h.Sum(), true
+	id, ok := identity(data)
+	if !ok {
+		return 0, false
+	}
+	return trace.SumString(id.(string)), true
+}
+
+// careerSum and skillSum sum an item's identity without making its name.
+func careerSum(c *Career) uint64 {
+	var h trace.Hash
+	return h.Str("career").Str(c.c.Slug).Sum()
+}
+
+func skillSum(sk *Skill) uint64 {
+	var h trace.Hash
+	return h.Str("skill").Str(sk.s.Slug).Sum()
 }
 
 func identity(data any) (any, bool) {

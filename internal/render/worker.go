@@ -104,7 +104,7 @@ func fragmentSum(f fragment) uint64 {
 	case string:
 		h.Str(id)
 	case Bar:
-		h.Str(id.Slug).Str(id.URL).Str(id.Label).Str(id.Text).Float(id.Left).Float(id.Width).Bool(id.OpenEnded)
+		h.Int(int64(id.sum()))
 	case run:
 		h.Str("run").Int(int64(id))
 	default:
@@ -146,53 +146,61 @@ type run uint64
 // (a page of a long list after an insertion) makes again only the runs
 // at its ends and takes the others whole.
 func (w *worker) partials(name string, list any) (template.HTML, error) {
-	var items []any
 	switch l := list.(type) {
 	case []*Career:
-		items = make([]any, len(l))
-		for i, c := range l {
-			items[i] = c
-		}
+		return runs(w, name, l, func(c *Career) (uint64, bool) { return careerSum(c), true })
 	case []*Skill:
-		items = make([]any, len(l))
-		for i, sk := range l {
-			items[i] = sk
-		}
-	default:
-		v := reflect.ValueOf(list)
-		if v.Kind() != reflect.Slice {
-			return "", errors.New("partials: not a list")
-		}
-		items = make([]any, v.Len())
-		for i := range items {
-			items[i] = v.Index(i).Interface()
-		}
+		return runs(w, name, l, func(sk *Skill) (uint64, bool) { return skillSum(sk), true })
+	case []Bar:
+		return runs(w, name, l, func(b Bar) (uint64, bool) { return b.sum(), true })
 	}
-	var b strings.Builder
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return "", errors.New("partials: not a list")
+	}
+	items := make([]any, v.Len())
+	for i := range items {
+		items[i] = v.Index(i).Interface()
+	}
+	return runs(w, name, items, identitySum)
+}
+
+// runs renders name for every item of items in runs, as partials does;
+// sum sums an item's identity, or reports that it is not an item of the
+// site, and then there are no runs.
+func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) (template.HTML, error) {
+	var parts []string
+	size := 0
 	var h trace.Hash
 	start := 0
 	for i, it := range items {
-		sum, ok := identitySum(it)
+		s, ok := sum(it)
 		if !ok {
-			return w.each(name, items) // not items of the site: no runs
+			return each(w, name, items)
 		}
-		h.Int(int64(sum))
-		if sum%runLength != 0 && i < len(items)-1 {
+		h.Int(int64(s))
+		if s%runLength != 0 && i < len(items)-1 {
 			continue
 		}
 		part := items[start : i+1]
-		v, err := w.fragment(fragment{name, run(h.Sum())}, func() (any, error) { return w.each(name, part) })
+		v, err := w.fragment(fragment{name, run(h.Sum())}, func() (any, error) { return each(w, name, part) })
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(string(v.(template.HTML)))
+		parts = append(parts, string(v.(template.HTML)))
+		size += len(parts[len(parts)-1])
 		start, h = i+1, trace.Hash{}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, p := range parts {
+		b.WriteString(p)
 	}
 	return template.HTML(b.String()), nil
 }
 
 // each renders name for every item of items, one after another.
-func (w *worker) each(name string, items []any) (template.HTML, error) {
+func each[T any](w *worker, name string, items []T) (template.HTML, error) {
 	var b strings.Builder
 	for _, it := range items {
 		h, err := w.partial(name, it)
