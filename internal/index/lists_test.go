@@ -179,12 +179,17 @@ func TestRebuildSkillsMatchBuild(t *testing.T) {
 			c.Skills = []string{"sql", "GO", "Go"}
 		case 5: // another file, the same slug
 			d.Source = "content/careers/delta.md"
+		case 6, 7: // every skill written one way; in 7, a title that moves
+			a.Skills, b.Skills, c.Skills, d.Skills = []string{"Go", "SQL", "Rust"}, []string{"Go", "Rust"}, []string{"SQL", "Go"}, []string{"Rust", "SQL"}
+			if edit == 7 {
+				d.Title = "Aardvark"
+			}
 		}
 		return []*model.Career{a, b, c, d}
 	}
 	cfg := model.Config{Currency: "USD", Paginate: 2}
-	for _, edits := range [][]int{{0, 1, 2, 0}, {0, 3, 0}, {0, 4, 0}, {0, 5, 0}, {1, 1, 1}} {
-		prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(0), nil, nil, nil)
+	for _, edits := range [][]int{{0, 1, 2, 0}, {0, 3, 0}, {0, 4, 0}, {0, 5, 0}, {1, 1, 1}, {6, 7, 6, 7}} {
+		prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(edits[0]), nil, nil, nil)
 		for _, e := range edits {
 			got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(e), nil, nil, nil)
 			want, wantDs, _ := Rebuild(context.Background(), nil, cfg, mk(e), nil, nil, nil)

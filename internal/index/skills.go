@@ -175,28 +175,44 @@ func (s *Site) skillCareers(sorted bool) {
 
 // sameSkills reports whether the careers of s list the skills prev's
 // did, so that indexSkills finds what it found for prev: the same
-// careers (by slug and file) in the same A–Z order, each listing the same
-// names in the same order, and prev's skills had no errors. Which
-// spelling of a skill is shown, and the spellings listed in warnings,
+// careers (by slug and file), each listing the same names in the same
+// order, and prev's skills had no errors; and the careers are in the
+// same A–Z order, or every skill is written one way. Which spelling of a
+// skill is shown, and the spellings listed in warnings (in A–Z order),
 // follow from those alone.
 func (s *Site) sameSkills(prev *Site) bool {
 	if prev == nil || !prev.skillsClean || len(prev.Careers) != len(s.Careers) {
 		return false
 	}
+	inOrder := true
 	for i, c := range s.Careers {
 		p := prev.Careers[i]
-		if p.Slug != c.Slug || p.Source != c.Source || len(p.Skills) != len(c.Career.Skills) {
+		if p.Slug != c.Slug {
+			inOrder = false
+			if p = prev.career[c.Slug]; p == nil {
+				return false
+			}
+		}
+		if p.Source != c.Source || len(p.Skills) != len(c.Career.Skills) {
 			return false
 		}
 		if p.Career != c.Career && !slices.Equal(p.Career.Skills, c.Career.Skills) {
 			return false
 		}
 	}
+	if !inOrder {
+		for _, sk := range prev.Skills {
+			if sk.variants > 1 {
+				return false
+			}
+		}
+	}
 	return true
 }
 
 // skillsFrom is indexSkills when sameSkills(prev): the skills are prev's,
-// as new values, and each career's are found by their place in prev's.
+// as new values, and each career's are found by their place in prev's
+// career of the same slug.
 func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 	s.Skills = make([]*Skill, len(prev.Skills))
 	for i, p := range prev.Skills {
@@ -208,6 +224,9 @@ func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 	}
 	for i, c := range s.Careers {
 		p := prev.Careers[i]
+		if p.Slug != c.Slug {
+			p = prev.career[c.Slug]
+		}
 		c.slugs = p.slugs
 		c.Skills = make([]*Skill, len(p.Skills))
 		for j, psk := range p.Skills {
