@@ -179,16 +179,29 @@ func TestRebuildSkillsMatchBuild(t *testing.T) {
 			c.Skills = []string{"sql", "GO", "Go"}
 		case 5: // another file, the same slug
 			d.Source = "content/careers/delta.md"
-		case 6, 7: // every skill written one way; in 7, a title that moves
+		case 6, 7, 8, 9, 10, 11, 12, 13: // every skill written one way
 			a.Skills, b.Skills, c.Skills, d.Skills = []string{"Go", "SQL", "Rust"}, []string{"Go", "Rust"}, []string{"SQL", "Go"}, []string{"Rust", "SQL"}
-			if edit == 7 {
+			switch edit {
+			case 7: // a title that moves
 				d.Title = "Aardvark"
+			case 8: // a new career listing skills there are
+				return []*model.Career{a, b, c, d, career("e", "Echo", "Rust", "Go")}
+			case 13: // a new career spelling a skill another way
+				return []*model.Career{a, b, c, d, career("e", "Echo", "rust")}
+			case 9: // a new career listing a new skill
+				return []*model.Career{a, b, c, d, career("e", "Echo", "Rust", "Zig")}
+			case 10: // a career removed
+				return []*model.Career{a, c, d}
+			case 12: // the last career listing a skill removed
+				return []*model.Career{a, c, d}
+			case 11: // b, the only career listing Zig
+				b.Skills = []string{"Go", "Zig"}
 			}
 		}
 		return []*model.Career{a, b, c, d}
 	}
 	cfg := model.Config{Currency: "USD", Paginate: 2}
-	for _, edits := range [][]int{{0, 1, 2, 0}, {0, 3, 0}, {0, 4, 0}, {0, 5, 0}, {1, 1, 1}, {6, 7, 6, 7}} {
+	for _, edits := range [][]int{{0, 1, 2, 0}, {0, 3, 0}, {0, 4, 0}, {0, 5, 0}, {1, 1, 1}, {6, 7, 6, 7}, {6, 8, 6, 9, 6, 10, 8, 10, 7}, {11, 12, 11}, {6, 13, 6}} {
 		prev, _, _ := Rebuild(context.Background(), nil, cfg, mk(edits[0]), nil, nil, nil)
 		for _, e := range edits {
 			got, gotDs, _ := Rebuild(context.Background(), prev, cfg, mk(e), nil, nil, nil)

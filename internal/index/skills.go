@@ -174,24 +174,40 @@ func (s *Site) skillCareers(sorted bool) {
 }
 
 // sameSkills reports whether the careers of s list the skills prev's
-// did, so that indexSkills finds what it found for prev: the same
-// careers (by slug and file), each listing the same names in the same
-// order, and prev's skills had no errors; and the careers are in the
-// same A–Z order, or every skill is written one way. Which spelling of a
-// skill is shown, and the spellings listed in warnings (in A–Z order),
-// follow from those alone.
+// did, so that indexSkills finds what it found for prev, and prev's skills
+// had no errors: either the same careers (by slug and file) in the same
+// A–Z order, each listing the same names in the same order; or, when every
+// skill of prev is written one way, the careers prev had (by slug and
+// file, in any order) listing the same names, careers added listing names
+// prev shows, and every skill still listed. Which spelling of a skill is
+// shown, and the spellings listed in warnings (in A–Z order), follow from
+// those alone.
 func (s *Site) sameSkills(prev *Site) bool {
-	if prev == nil || !prev.skillsClean || len(prev.Careers) != len(s.Careers) {
+	if prev == nil || !prev.skillsClean {
 		return false
 	}
-	inOrder := true
+	oneWay := true
+	for _, sk := range prev.Skills {
+		oneWay = oneWay && sk.variants < 2
+	}
+	inOrder := len(prev.Careers) == len(s.Careers)
+	listed := make([]bool, len(prev.Skills)) // by idx, unless inOrder
 	for i, c := range s.Careers {
-		p := prev.Careers[i]
-		if p.Slug != c.Slug {
-			inOrder = false
-			if p = prev.career[c.Slug]; p == nil {
-				return false
+		var p *Career
+		if inOrder && prev.Careers[i].Slug == c.Slug {
+			p = prev.Careers[i]
+		} else if inOrder, p = false, prev.career[c.Slug]; !oneWay {
+			return false
+		}
+		if p == nil { // a new career
+			for _, name := range c.Career.Skills {
+				sk := prev.skill[slug.Make(name)]
+				if sk == nil || sk.Name != name {
+					return false
+				}
+				listed[sk.idx] = true
 			}
+			continue
 		}
 		if p.Source != c.Source || len(p.Skills) != len(c.Career.Skills) {
 			return false
@@ -199,20 +215,16 @@ func (s *Site) sameSkills(prev *Site) bool {
 		if p.Career != c.Career && !slices.Equal(p.Career.Skills, c.Career.Skills) {
 			return false
 		}
-	}
-	if !inOrder {
-		for _, sk := range prev.Skills {
-			if sk.variants > 1 {
-				return false
-			}
+		for _, sk := range p.Skills {
+			listed[sk.idx] = true
 		}
 	}
-	return true
+	return inOrder || !slices.Contains(listed, false)
 }
 
 // skillsFrom is indexSkills when sameSkills(prev): the skills are prev's,
 // as new values, and each career's are found by their place in prev's
-// career of the same slug.
+// career of the same slug, or for a new career by their names.
 func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 	s.Skills = make([]*Skill, len(prev.Skills))
 	for i, p := range prev.Skills {
@@ -223,9 +235,17 @@ func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 		s.paths[sk.URL] = true
 	}
 	for i, c := range s.Careers {
-		p := prev.Careers[i]
-		if p.Slug != c.Slug {
-			p = prev.career[c.Slug]
+		var p *Career
+		if i < len(prev.Careers) && prev.Careers[i].Slug == c.Slug {
+			p = prev.Careers[i]
+		} else if p = prev.career[c.Slug]; p == nil {
+			c.slugs = make([]string, len(c.Career.Skills))
+			c.Skills = make([]*Skill, len(c.Career.Skills))
+			for j, name := range c.Career.Skills {
+				c.slugs[j] = slug.Make(name)
+				c.Skills[j] = s.skill[c.slugs[j]]
+			}
+			continue
 		}
 		c.slugs = p.slugs
 		c.Skills = make([]*Skill, len(p.Skills))
