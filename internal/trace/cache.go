@@ -260,6 +260,15 @@ func (c *Cache) use(e *Entry) {
 	}
 	e.mark = c.epoch
 	for _, u := range e.uses {
+		if u.dead {
+			// Made again since e used it: the entry of that name now is
+			// what a build taking e whole shows, and is kept with e.
+			id, ok := c.names[u.name]
+			if !ok {
+				continue
+			}
+			u = c.entries[id]
+		}
 		c.use(u)
 	}
 }

@@ -123,6 +123,29 @@ func TestSweepKeepsWhatABuildUsed(t *testing.T) {
 	}
 }
 
+// TestSweepKeepsAFragmentMadeAgain: a page taken whole keeps the entry
+// of each fragment it used, under the fragment's name, even when the
+// fragment was made again (another page needed it while the page's own
+// entry was not checked) since the page was made.
+func TestSweepKeepsAFragmentMadeAgain(t *testing.T) {
+	v := world{}
+	c := NewCache()
+	c.Begin(v, nil)
+	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
+	page := &Recorder{}
+	page.Use(frag)
+	c.Store("page", page, Entry{Sum: "p"})
+	c.Store("frag", &Recorder{}, Entry{Value: 2}) // made again
+	c.Begin(v, nil)
+	if _, ok := c.Lookup("page"); !ok {
+		t.Fatal("page invalid")
+	}
+	c.Sweep()
+	if _, ok := c.Lookup("frag"); !ok || c.Len() != 2 {
+		t.Fatalf("%d entries after the sweep, the fragment kept: %v; want the page and its fragment", c.Len(), ok)
+	}
+}
+
 // TestUnmarkedBuildSweepsNothing: a build that said it would not sweep
 // keeps every entry if it sweeps all the same, and the next build that
 // marks sweeps as before.
