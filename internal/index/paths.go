@@ -24,8 +24,10 @@ const reserved = ".careerguide"
 
 // writer says who puts a file into the output, for messages: "a file
 // careerguide generates", "the page of content/careers/x.md", "the alias
-// /old/ in content/about.md".
-type writer struct{ what string }
+// /old/ in content/about.md": what, then of, joined only for a message.
+type writer struct{ what, of string }
+
+func (w writer) String() string { return w.what + w.of }
 
 // layout is the tree of output files being planned: every file and every
 // folder that holds one, so that no path is both.
@@ -35,8 +37,10 @@ type layout struct {
 	assets  map[string]bool   // static CSS and JS, published under hashed names
 }
 
-func newLayout() *layout {
-	return &layout{files: map[string]writer{}, folders: map[string]writer{}, assets: map[string]bool{}}
+// newLayout returns an empty layout with room for about files files and
+// folders folders.
+func newLayout(files, folders int) *layout {
+	return &layout{files: make(map[string]writer, files), folders: make(map[string]writer, folders), assets: map[string]bool{}}
 }
 
 // isFile reports whether the output holds a file at p, and who writes it.
@@ -69,23 +73,25 @@ func (l *layout) add(p string, w writer) string {
 	if len(p) > maxPath {
 		return fmt.Sprintf("its output path is %d bytes long, more than the %d a file system takes", len(p), maxPath)
 	}
-	for _, seg := range strings.Split(p, "/") {
+	for rest := p; rest != ""; {
+		seg, after, _ := strings.Cut(rest, "/")
 		if len(seg) > maxSegment {
 			return fmt.Sprintf("its output path has a name of %d bytes, more than the %d a file system takes", len(seg), maxSegment)
 		}
+		rest = after
 	}
 	if strings.HasPrefix(p, reserved) {
 		return "careerguide keeps its own files under names starting " + reserved
 	}
 	if o, ok := l.isFile(p); ok {
-		return "/" + p + " is already " + o.what
+		return "/" + p + " is already " + o.String()
 	}
 	if o, ok := l.folders[p]; ok {
-		return "/" + p + " must be a folder, for " + o.what
+		return "/" + p + " must be a folder, for " + o.String()
 	}
 	for d := path.Dir(p); d != "."; d = path.Dir(d) {
 		if o, ok := l.isFile(d); ok {
-			return "/" + d + " is " + o.what + ", so it cannot also be a folder"
+			return "/" + d + " is " + o.String() + ", so it cannot also be a folder"
 		}
 	}
 	l.files[p] = w
@@ -185,12 +191,13 @@ func (s *Site) layoutInputs(static []string) uint64 {
 // checkLayout plans every output file and reports each that cannot be
 // written.
 func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
-	l := newLayout()
+	n := len(s.Careers) + len(s.Skills) + len(s.Pages) + len(s.Aliases) + len(s.Resources)
+	l := newLayout(n+len(s.Careers)+len(static)+256, n+64)
 	for _, p := range Fixed {
 		l.add(file(p), writer{what: "a file careerguide generates"})
 	}
 	for _, p := range static {
-		if why := l.add(p, writer{what: "the static file static/" + p}); why != "" {
+		if why := l.add(p, writer{"the static file static/", p}); why != "" {
 			ds.Errorf("static/"+p, 0, 0, "", "cannot be published: %s; rename it", why)
 		}
 		if e := path.Ext(p); e == ".css" || e == ".js" {
@@ -206,14 +213,14 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 			ps = append(ps, c.URL+"card.png") // render.CardPath
 		}
 		for _, p := range ps {
-			if why := l.add(p, writer{what: "the page of " + c.Source}); why != "" {
+			if why := l.add(p, writer{"the page of ", c.Source}); why != "" {
 				at := c.At("slug")
 				ds.Errorf(c.Source, at.Line, at.Col, "slug", "/%s cannot be published: %s; set another slug", p, why)
 			}
 		}
 	}
 	for _, r := range s.Resources {
-		if why := l.add(r.URL, writer{what: "the file " + r.Path}); why != "" {
+		if why := l.add(r.URL, writer{"the file ", r.Path}); why != "" {
 			ds.Errorf(r.Path, 0, 0, "", "cannot be published at /%s: %s; rename the file", r.URL, why)
 		}
 	}
@@ -221,7 +228,7 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 		return
 	}
 	for _, sk := range s.Skills {
-		if why := l.add(file(sk.URL), writer{what: "the page of the skill " + sk.Name}); why != "" {
+		if why := l.add(file(sk.URL), writer{"the page of the skill ", sk.Name}); why != "" {
 			for _, c := range sk.Careers {
 				for i, k := range c.slugs {
 					if k == sk.Slug {
@@ -244,7 +251,7 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 	}
 	for _, cat := range s.Categories {
 		for i := 1; i <= s.ListPages(len(cat.Careers)); i++ {
-			if why := l.add(file(PageURL(cat.URL, i)), writer{what: "the page of the category " + cat.Name}); why != "" {
+			if why := l.add(file(PageURL(cat.URL, i)), writer{"the page of the category ", cat.Name}); why != "" {
 				c := cat.Careers[0]
 				at := c.At("category")
 				ds.Errorf(c.Source, at.Line, at.Col, "category", "%q cannot be published at /%s: %s; rename the category", c.Category, cat.URL, why)
@@ -253,7 +260,7 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
-		if why := l.add(file(p.URL), writer{what: "the page of " + p.Source}); why != "" {
+		if why := l.add(file(p.URL), writer{"the page of ", p.Source}); why != "" {
 			ds.Errorf(p.Source, 1, 1, "", "this page cannot be published at /%s: %s; rename the file", p.URL, why)
 		}
 	}
