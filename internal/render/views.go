@@ -499,6 +499,26 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 // identity names a view for the fragment cache: the same name and
 // identity give the same rendering as long as what it read is unchanged.
 // A chart's bar is named by its value, which is all it shows.
+func identity(data any) (any, bool) {
+	switch v := data.(type) {
+	case *Career:
+		return "career " + v.c.Slug, true
+	case *Related:
+		return "related " + v.owner.Slug + " " + v.c.Slug, true
+	case *Skill:
+		return "skill " + v.s.Slug, true
+	case *Page:
+		return "page " + v.p.URL, true
+	case *Category:
+		return "category " + v.c.Slug, true
+	case *Alias:
+		return "alias " + v.a.Path, true
+	case Bar:
+		return v, true
+	}
+	return nil, false
+}
+
 // identitySum sums the identity of data, when it is an item of the site,
 // as identity names it.
 func identitySum(data any) (uint64, bool) {
@@ -526,24 +546,4 @@ func careerSum(c *Career) uint64 {
 func skillSum(sk *Skill) uint64 {
 	var h trace.Hash
 	return h.Str("skill").Str(sk.s.Slug).Sum()
-}
-
-func identity(data any) (any, bool) {
-	switch v := data.(type) {
-	case *Career:
-		return "career " + v.c.Slug, true
-	case *Related:
-		return "related " + v.owner.Slug + " " + v.c.Slug, true
-	case *Skill:
-		return "skill " + v.s.Slug, true
-	case *Page:
-		return "page " + v.p.URL, true
-	case *Category:
-		return "category " + v.c.Slug, true
-	case *Alias:
-		return "alias " + v.a.Path, true
-	case Bar:
-		return v, true
-	}
-	return nil, false
 }
