@@ -193,10 +193,8 @@ func (s *Site) sameSkills(prev *Site) bool {
 	inOrder := len(prev.Careers) == len(s.Careers)
 	listed := make([]bool, len(prev.Skills)) // by idx, unless inOrder
 	for i, c := range s.Careers {
-		var p *Career
-		if inOrder && prev.Careers[i].Slug == c.Slug {
-			p = prev.Careers[i]
-		} else if inOrder, p = false, prev.career[c.Slug]; !oneWay {
+		p := before(prev, i, c)
+		if inOrder = inOrder && p == prev.Careers[i]; !inOrder && !oneWay {
 			return false
 		}
 		if p == nil { // a new career
@@ -222,6 +220,15 @@ func (s *Site) sameSkills(prev *Site) bool {
 	return inOrder || !slices.Contains(listed, false)
 }
 
+// before returns prev's career of c's slug, or nil, c being the career at
+// place i of a later index: most often the one at the same place.
+func before(prev *Site, i int, c *Career) *Career {
+	if i < len(prev.Careers) && prev.Careers[i].Slug == c.Slug {
+		return prev.Careers[i]
+	}
+	return prev.career[c.Slug]
+}
+
 // skillsFrom is indexSkills when sameSkills(prev): the skills are prev's,
 // as new values, and each career's are found by their place in prev's
 // career of the same slug, or for a new career by their names.
@@ -235,10 +242,8 @@ func (s *Site) skillsFrom(prev *Site, ds *diag.List) {
 		s.paths[sk.URL] = true
 	}
 	for i, c := range s.Careers {
-		var p *Career
-		if i < len(prev.Careers) && prev.Careers[i].Slug == c.Slug {
-			p = prev.Careers[i]
-		} else if p = prev.career[c.Slug]; p == nil {
+		p := before(prev, i, c)
+		if p == nil {
 			c.slugs = make([]string, len(c.Career.Skills))
 			c.Skills = make([]*Skill, len(c.Career.Skills))
 			for j, name := range c.Career.Skills {

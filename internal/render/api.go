@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/model"
-	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // APIVersion is the version of the JSON API's shape, in both files'
@@ -139,24 +138,19 @@ func (w *worker) api(which string) ([]byte, error) {
 	}
 	if which == "careers" {
 		open("careers")
-		// In runs of careers, each a fragment of its careers' own named
-		// by them, ending after a career whose slug sums to 0 mod
-		// apiRun: an edit of one career makes one run again, and a new,
-		// gone or moved career the runs it leaves or joins, not every
-		// piece after its place.
-		var pieces [][]byte
-		var h trace.Hash
-		start := 0
+		// In runs of careers (inRuns), each a fragment of its careers'
+		// own: an edit of one career makes one run again, and a new, gone
+		// or moved career the runs it leaves or joins, not every piece
+		// after its place.
+		sums := make([]uint64, len(careers))
 		for i, c := range careers {
-			sum := trace.SumString(c.Slug())
-			h.Int(int64(sum))
-			if sum%apiRun != 0 && i < len(careers)-1 {
-				continue
-			}
-			part := careers[start : i+1]
-			v, err := w.fragment(fragment{"api", run(h.Sum())}, func() (any, error) {
+			sums[i] = careerSum(c)
+		}
+		var pieces [][]byte
+		err := inRuns(sums, apiRun, func(lo, hi int, id run) error {
+			v, err := w.fragment(fragment{"api", id}, func() (any, error) {
 				var p bytes.Buffer
-				for i, c := range part {
+				for i, c := range careers[lo:hi] {
 					v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
 						return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
 					})
@@ -167,11 +161,13 @@ func (w *worker) api(which string) ([]byte, error) {
 				}
 				return p.Bytes(), nil
 			})
-			if err != nil {
-				return nil, err
+			if err == nil {
+				pieces = append(pieces, v.([]byte))
 			}
-			pieces = append(pieces, v.([]byte))
-			start, h = i+1, trace.Hash{}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		grow(&b, pieces)
 		for i, p := range pieces {

@@ -169,27 +169,27 @@ func (w *worker) partials(name string, list any) (template.HTML, error) {
 // sum sums an item's identity, or reports that it is not an item of the
 // site, and then there are no runs.
 func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) (template.HTML, error) {
-	var parts []string
-	size := 0
-	var h trace.Hash
-	start := 0
+	sums := make([]uint64, len(items))
 	for i, it := range items {
 		s, ok := sum(it)
 		if !ok {
 			return each(w, name, items)
 		}
-		h.Int(int64(s))
-		if s%runLength != 0 && i < len(items)-1 {
-			continue
-		}
-		part := items[start : i+1]
-		v, err := w.fragment(fragment{name, run(h.Sum())}, func() (any, error) { return each(w, name, part) })
+		sums[i] = s
+	}
+	var parts []string
+	size := 0
+	err := inRuns(sums, runLength, func(lo, hi int, id run) error {
+		v, err := w.fragment(fragment{name, id}, func() (any, error) { return each(w, name, items[lo:hi]) })
 		if err != nil {
-			return "", err
+			return err
 		}
 		parts = append(parts, string(v.(template.HTML)))
 		size += len(parts[len(parts)-1])
-		start, h = i+1, trace.Hash{}
+		return nil
+	})
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	b.Grow(size)
@@ -197,6 +197,26 @@ func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) 
 		b.WriteString(p)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// inRuns cuts a list, whose items' identities sum to sums, into runs, and
+// calls do with each run's bounds and name. A run ends after an item
+// whose sum is 0 modulo length, or at the list's end, so its bounds follow
+// from its items, not from their places; its name sums its items' sums.
+func inRuns(sums []uint64, length uint64, do func(lo, hi int, id run) error) error {
+	var h trace.Hash
+	lo := 0
+	for i, s := range sums {
+		h.Int(int64(s))
+		if s%length != 0 && i < len(sums)-1 {
+			continue
+		}
+		if err := do(lo, i+1, run(h.Sum())); err != nil {
+			return err
+		}
+		lo, h = i+1, trace.Hash{}
+	}
+	return nil
 }
 
 // each renders name for every item of items, one after another.

@@ -108,10 +108,7 @@ func TestSweepKeepsWhatABuildUsed(t *testing.T) {
 	v := world{}
 	c := NewCache()
 	c.Begin(v, nil)
-	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
-	page := &Recorder{}
-	page.Use(frag)
-	c.Store("page", page, Entry{Sum: "p"})
+	storePage(c)
 	c.Store("gone", &Recorder{}, Entry{Sum: "g"})
 	c.Begin(v, nil)
 	if _, ok := c.Lookup("page"); !ok {
@@ -131,10 +128,7 @@ func TestSweepKeepsAFragmentMadeAgain(t *testing.T) {
 	v := world{}
 	c := NewCache()
 	c.Begin(v, nil)
-	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
-	page := &Recorder{}
-	page.Use(frag)
-	c.Store("page", page, Entry{Sum: "p"})
+	storePage(c)
 	c.Store("frag", &Recorder{}, Entry{Value: 2}) // made again
 	c.Begin(v, nil)
 	if _, ok := c.Lookup("page"); !ok {
@@ -269,4 +263,12 @@ func TestReuse(t *testing.T) {
 	if !(!ok[0] && ok[1]) {
 		t.Fatalf("replaced entry: reused %v, want [false true]", ok)
 	}
+}
+
+// storePage stores a fragment "frag" and a page "page" that used it.
+func storePage(c *Cache) {
+	frag := c.Store("frag", &Recorder{}, Entry{Value: 1})
+	page := &Recorder{}
+	page.Use(frag)
+	c.Store("page", page, Entry{Sum: "p"})
 }
