@@ -81,10 +81,10 @@ type Writer struct {
 	staging string
 
 	mu     sync.Mutex
-	files  map[string]string // this build's files: path → sum
-	added  int               // of them, paths the record does not have
-	staged map[string]string // path → staged file
-	dirs   map[string]bool   // staging folders made
+	files  map[string]string   // this build's files: path → sum
+	added  int                 // of them, paths the record does not have
+	staged map[string]struct{} // paths staged, each at w.stagedAt(path)
+	dirs   map[string]bool     // folders made in the staging, as paths below it
 	warns  []string
 }
 
@@ -100,7 +100,7 @@ func Open(dir string, prev *Record, o Options) (*Writer, error) {
 	if prev != nil {
 		size = len(prev.Files) // a build mostly makes what the last one did
 	}
-	w := &Writer{dir: abs, o: o, prev: prev, files: make(map[string]string, size), staged: map[string]string{}, dirs: map[string]bool{}}
+	w := &Writer{dir: abs, o: o, prev: prev, files: make(map[string]string, size), staged: map[string]struct{}{}, dirs: map[string]bool{}}
 	if err := w.cleanLeftovers(); err != nil {
 		return nil, err
 	}
@@ -242,8 +242,8 @@ func (w *Writer) PutSum(p string, data []byte, sum string) error {
 		w.Keep(p, sum)
 		return nil
 	}
-	tmp := filepath.Join(w.staging, filepath.FromSlash(p))
-	if err := w.mkdirStaging(filepath.Dir(tmp)); err != nil {
+	tmp := w.stagedAt(p)
+	if err := w.mkdirStaging(path.Dir(p)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
@@ -251,23 +251,30 @@ func (w *Writer) PutSum(p string, data []byte, sum string) error {
 	}
 	w.mu.Lock()
 	w.add(p, sum)
-	w.staged[p] = tmp
+	w.staged[p] = struct{}{}
 	w.mu.Unlock()
 	return nil
 }
 
-func (w *Writer) mkdirStaging(d string) error {
+// stagedAt is where the file at p is staged.
+func (w *Writer) stagedAt(p string) string {
+	return filepath.Join(w.staging, filepath.FromSlash(p))
+}
+
+// mkdirStaging makes the staging folder of dir (slash-separated, below
+// the output folder).
+func (w *Writer) mkdirStaging(dir string) error {
 	w.mu.Lock()
-	done := w.dirs[d]
+	done := w.dirs[dir]
 	w.mu.Unlock()
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
+	if err := os.MkdirAll(w.stagedAt(dir), 0o755); err != nil {
 		return err
 	}
 	w.mu.Lock()
-	w.dirs[d] = true
+	w.dirs[dir] = true
 	w.mu.Unlock()
 	return nil
 }
@@ -286,14 +293,14 @@ func Clean(p string) bool {
 func (w *Writer) Abort() error {
 	w.mu.Lock()
 	files := make([]string, 0, len(w.staged))
-	for _, tmp := range w.staged {
-		files = append(files, tmp)
+	for p := range w.staged {
+		files = append(files, w.stagedAt(p))
 	}
 	byDepth := map[int][]string{}
 	deepest := 0
 	for d := range w.dirs {
-		n := strings.Count(d, string(filepath.Separator))
-		byDepth[n] = append(byDepth[n], d)
+		n := strings.Count(d, "/")
+		byDepth[n] = append(byDepth[n], w.stagedAt(d))
 		deepest = max(deepest, n)
 	}
 	w.mu.Unlock()
@@ -338,20 +345,21 @@ func (w *Writer) Files() map[string]string { return w.files }
 func (w *Writer) Commit() (Stats, error) {
 	st := Stats{Files: len(w.files), Written: len(w.staged)}
 	st.Unchanged = st.Files - st.Written
+	if w.fresh {
+		return st, w.commitFresh()
+	}
 	paths := make([]string, 0, len(w.staged))
 	for p := range w.staged {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	if !w.fresh {
-		if w.prev == nil && !w.o.Force && !w.signed() {
-			if err := w.refuseUnknown(paths); err != nil {
-				return st, err
-			}
-		}
-		if err := w.preflight(paths); err != nil {
+	if w.prev == nil && !w.o.Force && !w.signed() {
+		if err := w.refuseUnknown(paths); err != nil {
 			return st, err
 		}
+	}
+	if err := w.preflight(paths); err != nil {
+		return st, err
 	}
 	// A private folder dies with the process: it need not survive a
 	// power loss.
@@ -374,15 +382,6 @@ func (w *Writer) Commit() (Stats, error) {
 			return st, err
 		}
 	}
-	if w.fresh {
-		if err := os.MkdirAll(w.staging, 0o755); err != nil {
-			return st, err
-		}
-		if err := os.Rename(w.staging, w.dir); err != nil {
-			return st, err
-		}
-		return st, w.finish()
-	}
 	made := map[string]bool{}
 	for _, p := range paths {
 		dst, err := w.plain(p, true)
@@ -390,7 +389,7 @@ func (w *Writer) Commit() (Stats, error) {
 			err = w.mkdirs(path.Dir(p), made)
 		}
 		if err == nil {
-			err = os.Rename(w.staged[p], dst)
+			err = os.Rename(w.stagedAt(p), dst)
 		}
 		if err != nil {
 			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, filepath.FromSlash(p)), err)
@@ -406,6 +405,31 @@ func (w *Writer) Commit() (Stats, error) {
 		}
 	}
 	return st, w.finish()
+}
+
+// commitFresh moves the staged tree into place as the output folder,
+// with one rename. The record is saved once, before the rename, as both
+// the journal and the final record: a build killed after the rename
+// leaves the record of every file, and one killed before it leaves the
+// record of a folder that does not exist, which no build reads (a build
+// into a missing folder starts with none). At 100,000 careers this is one
+// encoding of a record of 200,000 files instead of two, at the build's
+// peak of memory.
+func (w *Writer) commitFresh() error {
+	if len(w.staged) > 0 && !w.o.Private {
+		if err := syncTree(w.staging); err != nil {
+			return err
+		}
+	}
+	if w.o.Save != nil {
+		if err := w.o.Save(Record{Files: w.files}); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(w.staging, 0o755); err != nil {
+		return err
+	}
+	return os.Rename(w.staging, w.dir)
 }
 
 // finish saves the record of this build.

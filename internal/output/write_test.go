@@ -334,3 +334,30 @@ func TestKeepHeld(t *testing.T) {
 		t.Error("a writer that reads its folder kept a file from its record")
 	}
 }
+
+// TestFreshCommitSavesOnce: into a folder that does not exist, the
+// record is saved once, before the folder appears, and names every file.
+func TestFreshCommitSavesOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	var saved []Record
+	w, err := Open(dir, nil, Options{Save: func(r Record) error {
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Error("the record was saved after the folder appeared")
+		}
+		saved = append(saved, r)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, w, map[string]string{"a.html": "A", "b/index.html": "B"})
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if len(saved) != 1 || len(saved[0].Pending) != 0 || len(saved[0].Files) != 2 || saved[0].Files["b/index.html"] != Sum([]byte("B")) {
+		t.Errorf("saved %+v, want one record of both files", saved)
+	}
+	if read(t, dir, "b/index.html") != "B" {
+		t.Error("the folder does not hold the build")
+	}
+}
