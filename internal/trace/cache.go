@@ -32,7 +32,8 @@ import (
 // neither looked up nor stored, nor reached through a used entry's
 // fragments. Save writes the entries named by strings that hold no value
 // in memory (pages, whose bytes are in the output folder); fragments live
-// as long as the process.
+// as long as the process, and are kept only while it has memory to spare
+// (FirstUse).
 //
 // A Cache is safe for concurrent use.
 type Cache struct {
@@ -60,6 +61,7 @@ type Cache struct {
 	free    []int32
 
 	seen map[uint64]struct{} // sums of the names FirstUse was asked about
+	room room                // whether memory allows keeping more
 }
 
 // Entry is the result of one piece of work.
@@ -124,10 +126,15 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 // first time in the cache's life, and remembers it. A caller keeps the
 // result of work from its second use on, so that work done once (most
 // fragments of a one-off build) costs no memory; a sum shared by two
-// names only makes the second be kept sooner.
+// names only makes the second be kept sooner. While the process is short
+// of memory (its live heap over half its memory limit), every use counts
+// as a first: nothing more is kept, and work is done again instead.
 func (c *Cache) FirstUse(sum uint64) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.room.spare() {
+		return true
+	}
 	if c.seen == nil {
 		c.seen = map[uint64]struct{}{}
 	}
