@@ -201,39 +201,37 @@ func withoutPlace(d diag.Diagnostic) string {
 }
 
 // moves maps the URLs of careers and pages whose URL changed between two
-// builds, old to new, matching them by source file.
+// builds, old to new, matching them by source file. A career whose file
+// is gone is matched by title to a career in a new file (a rename).
 func moves(prev, next *index.Site) map[string]string {
 	if samePlaces(prev, next) {
 		return nil
 	}
-	now := map[string]string{}
-	for _, c := range next.Careers {
-		now[c.Source] = c.URL
-	}
-	for _, p := range next.Pages {
-		now[p.Source] = p.URL
-	}
-	before := map[string]bool{}
+	m := map[string]string{}
+	var gone map[string]string // title → URL of careers whose file is gone
 	for _, c := range prev.Careers {
-		before[c.Source] = true
-	}
-	renamed := map[string]string{} // title → URL of careers in new files
-	for _, c := range next.Careers {
-		if !before[c.Source] {
-			renamed[c.Title] = c.URL
+		u, ok := next.Content(c.Source)
+		switch {
+		case !ok:
+			if gone == nil {
+				gone = map[string]string{}
+			}
+			gone[c.Title] = c.URL
+		case u != c.URL:
+			m[c.URL] = u
 		}
 	}
-	m := map[string]string{}
-	for _, c := range prev.Careers {
-		u, ok := now[c.Source]
-		if ok && u != c.URL {
-			m[c.URL] = u
-		} else if u := renamed[c.Title]; !ok && u != "" {
-			m[c.URL] = u
+	if len(gone) > 0 {
+		for _, c := range next.Careers {
+			if _, old := prev.Content(c.Source); !old {
+				if u, ok := gone[c.Title]; ok && u != c.URL {
+					m[u] = c.URL
+				}
+			}
 		}
 	}
 	for _, p := range prev.Pages {
-		if u, ok := now[p.Source]; ok && u != p.URL {
+		if u, ok := next.Content(p.Source); ok && u != p.URL {
 			m[p.URL] = u
 		}
 	}
