@@ -18,7 +18,8 @@ func TestFirstUseKeepsNothingWhenMemoryIsShort(t *testing.T) {
 	}
 	debug.SetMemoryLimit(1 << 10) // far below any live heap
 	c = NewCache()
-	if !c.FirstUse(2) || !c.FirstUse(2) {
+	first, second := c.FirstUse(2), c.FirstUse(2)
+	if !first || !second {
 		t.Error("with the heap over the limit, a second use was taken as one to keep")
 	}
 	if len(c.seen) != 0 {
