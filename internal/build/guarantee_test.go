@@ -285,3 +285,36 @@ func TestEditDuringFailedBuild(t *testing.T) {
 		t.Fatal("after the fix, the output differs from a clean build")
 	}
 }
+
+// TestStateThroughALinkedFolder: an output folder reached through a
+// symbolic link, made by the first build, keeps that build's record for
+// the next: a career deleted in between has its files removed, and no
+// file is left for want of a record.
+func TestStateThroughALinkedFolder(t *testing.T) {
+	src := site(t, 12, false)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(t.TempDir(), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	o := build.Options{Source: src, Out: filepath.Join(link, "public"), State: t.TempDir(), Theme: careerguide.Theme, BaseURL: "http://127.0.0.1:9/"}
+	if _, err := build.Run(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	careers, _ := filepath.Glob(filepath.Join(src, "content", "careers", "*.md"))
+	slices.Sort(careers)
+	if err := os.Remove(careers[len(careers)-1]); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		if strings.Contains(d.String(), "no record") {
+			t.Errorf("second build: %s", d)
+		}
+	}
+	if want, _ := clean(t, src, false); !sameFiles(files(t, o.Out), want) {
+		t.Error("the folder is not the clean build of the site without the career")
+	}
+}

@@ -65,9 +65,11 @@ func (s *Session) lock(ctx context.Context) (func(), error) {
 // locate picks the state file of the output folder: in SOURCE/.careerguide,
 // or in the user's cache folder when the site folder cannot be written.
 func (s *Session) locate() *state {
-	out, _ := filepath.Abs(s.o.Out)
-	if real, err := filepath.EvalSymlinks(out); err == nil {
-		out = real
+	// Named after the folder's real path, which is the same whether the
+	// folder exists yet or not.
+	out, err := output.Resolve(s.o.Out)
+	if err != nil {
+		return nil
 	}
 	sum := sha256.Sum256([]byte(out))
 	name := "out-" + hex.EncodeToString(sum[:8]) + ".state"

@@ -20,7 +20,7 @@ import (
 // operating system releases the lock when the process ends, however it
 // ends.
 func Lock(ctx context.Context, dir string, wait func(pid int)) (unlock func(), err error) {
-	abs, err := resolve(dir)
+	abs, err := Resolve(dir)
 	if err != nil {
 		return nil, err
 	}

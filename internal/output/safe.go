@@ -17,11 +17,11 @@ import (
 // static/ folder or anything inside them, the filesystem root, or the home
 // folder. Symbolic links are resolved first.
 func Check(out, source string) error {
-	o, err := resolve(out)
+	o, err := Resolve(out)
 	if err != nil {
 		return err
 	}
-	s, err := resolve(source)
+	s, err := Resolve(source)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func Check(out, source string) error {
 		return refuse("it is the filesystem root")
 	}
 	if home, err := os.UserHomeDir(); err == nil {
-		if h, err := resolve(home); err == nil && o == h {
+		if h, err := Resolve(home); err == nil && o == h {
 			return refuse("it is your home folder")
 		}
 	}
@@ -56,9 +56,10 @@ func within(p, dir string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// resolve makes p absolute and resolves symbolic links in the longest part
-// of it that exists.
-func resolve(p string) (string, error) {
+// Resolve makes p absolute and resolves symbolic links in the longest
+// part of it that exists, so that a folder has one name before and after
+// it is made.
+func Resolve(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
