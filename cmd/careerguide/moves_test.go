@@ -41,4 +41,11 @@ func TestMoves(t *testing.T) {
 			t.Errorf("%s: moves %v, want %v", tc.name, got, tc.want)
 		}
 	}
+	// Two careers of one title (a warning, not an error), both replaced
+	// by one in a new file: each old URL goes to it.
+	twins := site([3]string{"content/careers/x.md", "x", "Same"}, [3]string{"content/careers/y.md", "y", "Same"})
+	want := map[string]string{"careers/x/": "careers/c/", "careers/y/": "careers/c/"}
+	if got := moves(twins, site([3]string{"content/careers/c.md", "c", "Same"})); !maps.Equal(got, want) {
+		t.Errorf("two of one title replaced: moves %v, want %v", got, want)
+	}
 }

@@ -208,23 +208,26 @@ func moves(prev, next *index.Site) map[string]string {
 		return nil
 	}
 	m := map[string]string{}
-	var gone map[string]string // title → URL of careers whose file is gone
+	var gone map[string][]string // title → URLs of careers whose file is gone
 	for _, c := range prev.Careers {
 		u, ok := next.Content(c.Source)
 		switch {
 		case !ok:
 			if gone == nil {
-				gone = map[string]string{}
+				gone = map[string][]string{}
 			}
-			gone[c.Title] = c.URL
+			gone[c.Title] = append(gone[c.Title], c.URL)
 		case u != c.URL:
 			m[c.URL] = u
 		}
 	}
 	if len(gone) > 0 {
 		for _, c := range next.Careers {
-			if _, old := prev.Content(c.Source); !old {
-				if u, ok := gone[c.Title]; ok && u != c.URL {
+			if _, old := prev.Content(c.Source); old {
+				continue
+			}
+			for _, u := range gone[c.Title] {
+				if u != c.URL {
 					m[u] = c.URL
 				}
 			}
