@@ -300,8 +300,9 @@ func (w *worker) render(j Job) ([]byte, error) {
 		return nil, err
 	}
 	// The templates were minified when parsed, and Markdown when
-	// converted: the page needs no pass of its own.
-	return append([]byte(nil), page...), nil
+	// converted: the page needs no pass of its own. It is the worker's
+	// buffer, handed out until the next job (Output.Data).
+	return page, nil
 }
 
 // resource returns the bytes of the career's file published at p, read

@@ -69,6 +69,8 @@ func (w *worker) siteView() *Site {
 
 // Output is a rendered job: its bytes, what rendering it read and the
 // problems found in content while rendering it, such as broken links.
+// Data may be the worker's own buffer: it is valid until the worker
+// renders its next job, and the caller must not change it.
 type Output struct {
 	Data  []byte
 	Reads *trace.Recorder
