@@ -12,9 +12,9 @@ const roomEvery = 1024
 // room says whether the process has memory to spare for work kept only
 // to save time: its live heap, read every roomEvery asks, is under half
 // of its memory limit (runtime/debug.SetMemoryLimit). A process with no
-// limit always has room. Holding fragments of 100,000 careers would
-// otherwise take the heap of a one-off build past its limit, where the
-// collector runs without pause.
+// limit always has room. Holding every fragment of 100,000 careers
+// would otherwise keep a one-off build's heap at its limit, and its peak
+// over a gigabyte.
 type room struct {
 	asks int
 	full bool
