@@ -399,9 +399,7 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top()),
 		cur: pay.Currency, open: pay.OpenEnded}
 	c.tkey = titleKey(mc.Title)
-	h := fnv.New64a()
-	h.Write([]byte(mc.Slug))
-	c.slugSum = h.Sum64()
+	c.slugSum = slugHash(mc.Slug)
 	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + maphash.String(relateSeed, c.Source)
 	return c
 }
@@ -409,6 +407,14 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 // SlugSum is a sum of the career's slug, for summing lists of careers
 // without hashing each slug again.
 func (c *Career) SlugSum() uint64 { return c.slugSum }
+
+// slugHash is the FNV-1a sum of a slug: a career's SlugSum, and where
+// its search id starts (SearchIDs).
+func slugHash(slug string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(slug))
+	return h.Sum64()
+}
 
 // careerOf is CareerBySlug on a site that may be nil.
 func (s *Site) careerOf(slug string) *Career {

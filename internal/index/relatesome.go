@@ -226,11 +226,11 @@ func named(rel []Related, slug string) bool {
 // shares shared skills with its career: rel names e, has room for it, or
 // ends with a career e beats. news maps prev's ranks to s's careers.
 func beaten(rel []Related, news []*Career, e *Career, shared int) bool {
+	if named(rel, e.Slug) {
+		return true
+	}
 	free := 0 // unpinned
 	for _, r := range rel {
-		if r.Slug == e.Slug {
-			return true
-		}
 		if !r.Pinned {
 			free++
 		}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -73,9 +72,7 @@ func SearchIDs(slugs []string) []int32 {
 	}
 	order := make([]slot, len(slugs))
 	for i, s := range slugs {
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		order[i] = slot{uint32(h.Sum64() % space), int32(i)}
+		order[i] = slot{uint32(slugHash(s) % space), int32(i)}
 	}
 	slices.SortFunc(order, func(a, b slot) int {
 		if a.home != b.home {

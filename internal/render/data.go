@@ -19,10 +19,9 @@ type sitemapEntry struct {
 // sitemap writes sitemap.xml: every page a reader can land on.
 func (w *worker) sitemap() ([]byte, error) {
 	site := &Site{w}
-	type entry = sitemapEntry
-	var urls []entry
+	var urls []sitemapEntry
 	add := func(p string, t time.Time) {
-		e := entry{Loc: w.abs(p)}
+		e := sitemapEntry{Loc: w.abs(p)}
 		if !t.IsZero() {
 			e.LastMod = t.Format("2006-01-02")
 		}
@@ -61,7 +60,7 @@ func (w *worker) sitemap() ([]byte, error) {
 		add(p.URL(), p.Updated())
 	}
 	n := len(fixed)
-	slices.SortStableFunc(urls[n:], func(a, b entry) int { return strings.Compare(a.Loc, b.Loc) })
+	slices.SortStableFunc(urls[n:], func(a, b sitemapEntry) int { return strings.Compare(a.Loc, b.Loc) })
 	return writeSitemap(urls, w.r.opts.Minify), nil
 }
 
