@@ -15,8 +15,6 @@ package trace
 import (
 	"encoding/binary"
 	"math"
-	"slices"
-	"strings"
 	"time"
 )
 
@@ -47,16 +45,22 @@ const Absent uint64 = 0x9e3779b97f4a7c15
 // Recorder collects what one piece of work reads. It is not safe for
 // concurrent use; a nil Recorder records nothing.
 type Recorder struct {
-	keys    []Key
-	compact int      // len(keys) after the last compaction
-	ids     []int32  // reads already known to the cache, from reused fragments
-	uses    []*Entry // fragments used, kept alive with the work's entry
+	keys []Key
+	// seen holds every key of keys once there are setFrom of them, so
+	// that a repeated read is dropped at once.
+	seen map[Key]struct{}
+	ids  []int32  // reads already known to the cache, from reused fragments
+	uses []*Entry // fragments used, kept alive with the work's entry
 }
 
-// Read notes that the work read the value named by k. Repeated reads are
-// dropped when the list has doubled since it was last made unique, so a
-// template that reads one value in a loop costs little, and one that
-// reads many different values costs no more than the list.
+// setFrom is how many reads a Recorder keeps as a plain list: a short
+// list costs less than a set, and repeats in it cost little.
+const setFrom = 256
+
+// Read notes that the work read the value named by k. A read repeated at
+// once is dropped; past setFrom reads every repeat is, so a template that
+// reads one value in a loop costs little, and the list holds each key
+// once.
 func (r *Recorder) Read(k Key) {
 	if r == nil {
 		return
@@ -64,19 +68,26 @@ func (r *Recorder) Read(k Key) {
 	if n := len(r.keys); n > 0 && r.keys[n-1] == k {
 		return
 	}
+	if r.seen != nil {
+		if _, ok := r.seen[k]; ok {
+			return
+		}
+		r.seen[k] = struct{}{}
+		r.keys = append(r.keys, k)
+		return
+	}
 	r.keys = append(r.keys, k)
-	if n := len(r.keys); n >= 1024 && n >= 2*r.compact {
-		slices.SortFunc(r.keys, compareKeys)
-		r.keys = slices.Compact(r.keys)
-		r.compact = len(r.keys)
+	if len(r.keys) == setFrom {
+		r.seen = make(map[Key]struct{}, 2*setFrom)
+		unique := r.keys[:0]
+		for _, k := range r.keys {
+			if _, ok := r.seen[k]; !ok {
+				r.seen[k] = struct{}{}
+				unique = append(unique, k)
+			}
+		}
+		r.keys = unique
 	}
-}
-
-func compareKeys(a, b Key) int {
-	if c := strings.Compare(a.Kind, b.Kind); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // Use notes that the work included the result of e, a fragment: the work
