@@ -170,6 +170,8 @@ func (r *Renderer) Values() trace.Values { return r.values }
 
 // Same returns, for prev, the renderer of the build before r's, which
 // keys have the same value in both builds, or nil when that is not known.
+// It answers for a whole kind of key where it can, so that a build of a
+// large site does not ask about each of its keys.
 // Nothing is assumed: a key is the same when what its value is computed
 // from is known to be unchanged. The theme, options and site settings are
 // compared as a whole. A career's own fields (title, category, pay,
@@ -183,29 +185,41 @@ func (r *Renderer) Values() trace.Values { return r.values }
 // (index.Site.SameLayout). When the site object itself is prev's (the
 // index was reused), only the changed careers' bodies can differ
 // (index.Site.Rebody).
-func (r *Renderer) Same(prev *Renderer, changed map[string]bool) func(trace.Key) bool {
+func (r *Renderer) Same(prev *Renderer, changed map[string]bool) *trace.Same {
 	if prev == nil || prev.theme != r.theme || prev.opts.BaseURL != r.opts.BaseURL ||
 		prev.opts.Minify != r.opts.Minify || prev.opts.LiveReload != r.opts.LiveReload || prev.opts.BuildID != r.opts.BuildID {
 		return nil
 	}
+	var slugs []string // the changed careers, for the kinds of their own fields
+	for slug := range changed {
+		slugs = append(slugs, slug)
+	}
 	if prev.site == r.site {
-		return func(k trace.Key) bool { return k.Kind != kCareerBody || !changed[k.ID] }
+		return &trace.Same{Kind: func(kind string) ([]string, bool) {
+			if kind == kCareerBody {
+				return slugs, true
+			}
+			return nil, true
+		}}
 	}
 	relations, layout := r.site.SameRelations(prev.site), r.site.SameLayout(prev.site)
-	return func(k trace.Key) bool {
-		switch k.Kind {
-		case kLinkFile, kLinkPath:
-			return layout
-		case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerCited, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
-			return !changed[k.ID]
-		case kCareerSkills:
-			return relations
-		case kCareerRelated:
-			return relations || r.site.SameRelated(prev.site, k.ID)
-		case kTemplate, kTemplates, kAsset, kStatic, kOptions:
-			return true
-		}
-		return false
+	return &trace.Same{
+		Kind: func(kind string) ([]string, bool) {
+			switch kind {
+			case kLinkFile, kLinkPath:
+				return nil, layout
+			case kCareer, kCareerCategory, kCareerPay, kCareerFacts, kCareerCited, kCareerLevels, kCareerAbout, kCareerUpdated, kCareerBody:
+				return slugs, true
+			case kCareerSkills, kCareerRelated:
+				return nil, relations
+			case kTemplate, kTemplates, kAsset, kStatic, kOptions:
+				return nil, true
+			}
+			return nil, false
+		},
+		Key: func(k trace.Key) bool {
+			return k.Kind == kCareerRelated && r.site.SameRelated(prev.site, k.ID)
+		},
 	}
 }
 

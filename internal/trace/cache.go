@@ -46,6 +46,7 @@ type Cache struct {
 	unmarked bool
 
 	ids     map[string]map[string]int32 // kind → ID → key id
+	kinds   map[string][]int32          // kind → its keys' ids
 	keys    []Key
 	sums    []uint64 // the last sum of each key
 	changed []uint32 // the build in which it last changed
@@ -86,13 +87,24 @@ func (e *Entry) Reads() int { return len(e.deps) }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{ids: map[string]map[string]int32{}, names: map[any]int32{}}
+	return &Cache{ids: map[string]map[string]int32{}, kinds: map[string][]int32{}, names: map[any]int32{}}
+}
+
+// Same names the keys whose values are known to be what they were in the
+// last build, for Begin.
+type Same struct {
+	// Kind, when not nil, may answer for every key of a kind at once:
+	// whole reports that each key of the kind has its old value but those
+	// whose IDs are in but. When it is not whole, Key is asked.
+	Kind func(kind string) (but []string, whole bool)
+	// Key reports whether k has its old value.
+	Key func(Key) bool
 }
 
 // Begin starts a build whose values are v. Where same is not nil, it
-// reports the keys whose values are known to be what they were in the
-// last build: they are not summed again.
-func (c *Cache) Begin(v Values, same func(Key) bool) {
+// names the keys whose values are known to be what they were in the last
+// build: they are not summed again.
+func (c *Cache) Begin(v Values, same *Same) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.epoch++
@@ -106,17 +118,41 @@ func (c *Cache) Begin(v Values, same func(Key) bool) {
 		c.index()
 	}
 	// The keys summed in the last build are those its valid entries read.
-	for id, k := range c.keys {
-		if c.stamp[id] != c.epoch-1 {
-			continue
+	last := c.epoch - 1
+	for kind, ids := range c.kinds {
+		var but []string
+		whole := false
+		if same.Kind != nil {
+			but, whole = same.Kind(kind)
 		}
-		if same(k) {
-			c.stamp[id] = c.epoch
-		} else if c.current(int32(id)); c.changed[id] == c.epoch {
-			for _, e := range c.readers[id] {
-				if x := c.entries[e]; x != nil {
-					x.moved = c.epoch
+		if whole {
+			for _, x := range but {
+				if id, ok := c.ids[kind][x]; ok && c.stamp[id] == last {
+					c.recheck(id)
 				}
+			}
+		}
+		for _, id := range ids {
+			if c.stamp[id] != last {
+				continue
+			}
+			if whole || same.Key(c.keys[id]) {
+				c.stamp[id] = c.epoch
+			} else {
+				c.recheck(id)
+			}
+		}
+	}
+}
+
+// recheck sums key id again in a build that named the keys that may have
+// changed, and when its value did change, notes it on the entries that
+// read it. c.mu is held.
+func (c *Cache) recheck(id int32) {
+	if c.current(id); c.changed[id] == c.epoch {
+		for _, e := range c.readers[id] {
+			if x := c.entries[e]; x != nil {
+				x.moved = c.epoch
 			}
 		}
 	}
@@ -174,6 +210,7 @@ func (c *Cache) intern(k Key) int32 {
 	if !ok {
 		id = int32(len(c.keys))
 		byID[k.ID] = id
+		c.kinds[k.Kind] = append(c.kinds[k.Kind], id)
 		c.keys = append(c.keys, k)
 		c.sums = append(c.sums, 0)
 		c.changed = append(c.changed, 0)

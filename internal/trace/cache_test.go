@@ -70,7 +70,7 @@ func TestKnownChanges(t *testing.T) {
 	}
 	onlyB := func(k Key) bool { return k != b }
 	v[b] = "B2"
-	c.Begin(v, onlyB)
+	c.Begin(v, &Same{Key: onlyB})
 	if _, ok := c.Lookup("a"); !ok {
 		t.Error("a read nothing that changed")
 	}
@@ -80,7 +80,7 @@ func TestKnownChanges(t *testing.T) {
 	rec := &Recorder{}
 	rec.Read(b)
 	c.Store("b", rec, Entry{Sum: "b2"})
-	c.Begin(v, onlyB) // b may have changed, but did not
+	c.Begin(v, &Same{Key: onlyB}) // b may have changed, but did not
 	if _, ok := c.Lookup("b"); !ok {
 		t.Error("b is valid")
 	}
@@ -250,7 +250,7 @@ func TestReuse(t *testing.T) {
 		t.Fatalf("unchanged: reused %v, want %v", ok, want)
 	}
 	v[b] = "Beta 2"
-	c.Begin(v, func(k Key) bool { return k != b })
+	c.Begin(v, &Same{Key: func(k Key) bool { return k != b }})
 	ok = make([]bool, len(es))
 	c.Reuse(es, ok)
 	if want := []bool{true, false, false, false}; !slices.Equal(ok, want) {
@@ -271,4 +271,28 @@ func storePage(c *Cache) {
 	page := &Recorder{}
 	page.Use(frag)
 	c.Store("page", page, Entry{Sum: "p"})
+}
+
+// TestSameByKind: a build that names, for a kind, the only keys of it that
+// may have changed finds the same entries valid as one asked key by key.
+func TestSameByKind(t *testing.T) {
+	a, b, s := Key{"career", "a"}, Key{"career", "b"}, Key{"site", ""}
+	v := world{a: "A", b: "B", s: "S"}
+	c := NewCache()
+	c.Begin(v, nil)
+	for _, k := range []Key{a, b, s} {
+		rec := &Recorder{}
+		rec.Read(k)
+		c.Store(k.Kind+k.ID, rec, Entry{Sum: k.ID})
+	}
+	v[b], v[s] = "B2", "S2"
+	c.Begin(v, &Same{
+		Kind: func(kind string) ([]string, bool) { return []string{"b"}, kind == "career" },
+		Key:  func(Key) bool { return false }, // asked of site, which changed
+	})
+	for name, want := range map[string]bool{"careera": true, "careerb": false, "site": false} {
+		if _, ok := c.Lookup(name); ok != want {
+			t.Errorf("%s valid: %v, want %v", name, ok, want)
+		}
+	}
 }
