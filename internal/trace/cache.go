@@ -1,6 +1,7 @@
 package trace
 
 import (
+	mbits "math/bits"
 	"slices"
 	"sync"
 
@@ -60,6 +61,8 @@ type Cache struct {
 	names   map[any]int32
 	entries []*Entry // by id; nil where dropped
 	free    []int32
+
+	marks []uint64 // a bitmap of key ids, all clear between uses (unique)
 
 	seen map[uint64]struct{} // sums of the names FirstUse was asked about
 	room room                // whether memory allows keeping more
@@ -326,9 +329,7 @@ func (c *Cache) Store(name any, rec *Recorder, e Entry) *Entry {
 	for _, k := range rec.keys {
 		deps = append(deps, c.intern(k))
 	}
-	deps = append(deps, rec.ids...)
-	slices.Sort(deps)
-	deps = slices.Compact(deps)
+	deps = c.unique(append(deps, rec.ids...))
 	if cap(deps) > len(deps)+len(deps)/8 {
 		deps = slices.Clone(deps) // a page of fragments reads the same keys many times
 	}
@@ -341,6 +342,34 @@ func (c *Cache) Store(name any, rec *Recorder, e Entry) *Entry {
 	c.add(stored)
 	c.use(stored)
 	return stored
+}
+
+// unique sorts ids and drops repeats, in place. A long list, such as a
+// page of fragments' (each run of rows brings what its rows read), is
+// sorted through a bitmap of every key id: in time in proportion to the
+// list and the keys known, not to the list times its logarithm. c.mu is
+// held.
+func (c *Cache) unique(ids []int32) []int32 {
+	words := (len(c.keys) + 63) / 64
+	if len(ids) < 1024 || len(ids) < words {
+		slices.Sort(ids)
+		return slices.Compact(ids)
+	}
+	if len(c.marks) < words {
+		c.marks = make([]uint64, words)
+	}
+	for _, id := range ids {
+		c.marks[id>>6] |= 1 << (id & 63)
+	}
+	out := ids[:0] // each id is in the bitmap now: the list can be written over
+	for w, bits := range c.marks[:words] {
+		for bits != 0 {
+			out = append(out, int32(w*64+mbits.TrailingZeros64(bits)))
+			bits &= bits - 1
+		}
+		c.marks[w] = 0
+	}
+	return out
 }
 
 // add puts e in the cache under its name. c.mu is held.

@@ -3,6 +3,7 @@ package trace
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/careerguide/careerguide/internal/diag"
@@ -293,6 +294,29 @@ func TestSameByKind(t *testing.T) {
 	for name, want := range map[string]bool{"careera": true, "careerb": false, "site": false} {
 		if _, ok := c.Lookup(name); ok != want {
 			t.Errorf("%s valid: %v, want %v", name, ok, want)
+		}
+	}
+}
+
+// TestUniqueKeyIDs: a long list of key ids is sorted and stripped of
+// repeats as a short one is, and leaves the bitmap clear for the next.
+func TestUniqueKeyIDs(t *testing.T) {
+	c := NewCache()
+	for i := 0; i < 5000; i++ {
+		c.intern(Key{"k", strconv.Itoa(i)})
+	}
+	for _, n := range []int{10, 1500, 20000} {
+		for round := 0; round < 2; round++ {
+			ids := make([]int32, n)
+			for i := range ids {
+				ids[i] = int32((i*7919 + round) % 4999)
+			}
+			want := slices.Clone(ids)
+			slices.Sort(want)
+			want = slices.Compact(want)
+			if got := c.unique(ids); !slices.Equal(got, want) {
+				t.Fatalf("%d ids, round %d: %d unique, want %d", n, round, len(got), len(want))
+			}
 		}
 	}
 }
