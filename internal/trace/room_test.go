@@ -2,6 +2,7 @@ package trace
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -17,6 +18,7 @@ func TestFirstUseKeepsNothingWhenMemoryIsShort(t *testing.T) {
 		t.Fatal("with no memory limit, the second use of a sum was not told apart")
 	}
 	debug.SetMemoryLimit(1 << 10) // far below any live heap
+	runtime.GC()                  // the live heap is known once a collection has ended
 	c = NewCache()
 	first, second := c.FirstUse(2), c.FirstUse(2)
 	if !first || !second {
