@@ -77,7 +77,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	session := build.NewSession(build.Options{
 		Source: sf.source, Out: sf.out, BaseURL: sf.baseURL, Drafts: sf.drafts,
-		NoMinify: *noMinify, Strict: sf.strict, Force: *force, Theme: careerguide.Theme,
+		NoMinify: *noMinify, Strict: sf.strict, Force: *force, Again: *watchFlag, Theme: careerguide.Theme,
 		Waiting: func(pid int) {
 			fmt.Fprintf(c.stderr, "careerguide build: waiting for another build (process %d) into the same folder to finish\n", pid)
 		},

@@ -98,7 +98,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 
 	loop := &rebuilder{cmd: c, source: sf.source, srv: srv, timings: *timings, session: build.NewSession(build.Options{
 		Source: sf.source, Out: out, BaseURL: siteURL, Drafts: sf.drafts, Strict: sf.strict,
-		LiveReload: true, Private: true, Theme: careerguide.Theme,
+		LiveReload: true, Private: true, Again: true, Theme: careerguide.Theme,
 	})}
 	loop.rebuild(ctx, nil)
 

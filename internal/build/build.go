@@ -51,6 +51,10 @@ type Options struct {
 	// temporary folder): no other process writes it, so it takes no lock,
 	// keeps its state in memory only and trusts its own record of it.
 	Private bool
+	// Again says that more builds of the session will follow (serve,
+	// build --watch): work that later builds can reuse is kept from the
+	// first build on, at some cost in memory.
+	Again bool
 	// State is the folder for build state; "" picks SOURCE/.careerguide,
 	// or the user's cache folder when the site folder cannot be written.
 	State string

@@ -330,12 +330,13 @@ func newDriver(t *testing.T, kind, src string) *driver {
 	switch kind {
 	case "serve": // a private folder, the changed paths as the watcher names them
 		os.MkdirAll(out, 0o755)
-		opts.Private, opts.LiveReload, d.live = true, true, true
+		opts.Private, opts.LiveReload, opts.Again, d.live = true, true, true, true
 		s := build.NewSession(opts)
 		d.build = func(changed []string) (*build.Result, error) { return s.Build(context.Background(), changed) }
 	case "oneoff": // `careerguide build` again and again: a new process each time
 		d.build = func([]string) (*build.Result, error) { return build.Run(context.Background(), opts) }
 	case "watch": // `build --watch`: the real watcher's batches
+		opts.Again = true
 		s := build.NewSession(opts)
 		w, err := watch.New(src, 5*time.Millisecond)
 		if err != nil {

@@ -62,7 +62,11 @@ func NewSession(o Options) *Session {
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Source, "public")
 	}
-	return &Session{o: o, files: map[string]*parsed{}, cache: trace.NewCache()}
+	s := &Session{o: o, files: map[string]*parsed{}, cache: trace.NewCache()}
+	if o.Again {
+		s.cache.MoreBuilds()
+	}
+	return s
 }
 
 // Build builds the site. changed lists the paths (relative to the site
@@ -342,7 +346,7 @@ func (s *Session) plan(site *index.Site, in *input) *render.Renderer {
 	o := s.o
 	r := render.New(site, s.theme, s.cache, render.Options{
 		BaseURL: in.config.BaseURL, Minify: !o.NoMinify, LiveReload: o.LiveReload, BuildID: buildID(),
-		Body: in.src.ReadFile,
+		Body: in.src.ReadFile, Again: o.Again,
 	}, s.renderer)
 	s.cache.Begin(r.Values(), r.Same(s.renderer, s.changed))
 	s.renderer, s.changed = r, nil

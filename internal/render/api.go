@@ -147,11 +147,12 @@ func (w *worker) api(which string) ([]byte, error) {
 			sums[i] = careerSum(c)
 		}
 		var pieces [][]byte
+		long := len(careers) >= longList
 		err := inRuns(sums, apiRun, func(lo, hi int, id run) error {
-			v, err := w.fragment(fragment{"api", id}, func() (any, error) {
+			v, err := w.fragment(fragment{"api", id}, long, func() (any, error) {
 				var p bytes.Buffer
 				for i, c := range careers[lo:hi] {
-					v, err := w.fragment(fragment{"api", "career " + c.Slug()}, func() (any, error) {
+					v, err := w.fragment(fragment{"api", "career " + c.Slug()}, false, func() (any, error) {
 						return marshal(w.apiCareer(c), strings.Repeat(indent, 2), indent)
 					})
 					if err != nil {
@@ -183,8 +184,9 @@ func (w *worker) api(which string) ([]byte, error) {
 		// its skills' objects again, not every skill's.
 		skills := site.Skills()
 		pieces := make([][]byte, len(skills))
+		long := len(skills) >= longList
 		for i, sk := range skills {
-			v, err := w.fragment(fragment{"api", "skill " + sk.Slug()}, func() (any, error) {
+			v, err := w.fragment(fragment{"api", "skill " + sk.Slug()}, long, func() (any, error) {
 				return marshal(w.apiSkill(sk), strings.Repeat(indent, 2), indent)
 			})
 			if err != nil {

@@ -37,6 +37,9 @@ type Options struct {
 	// files published beside careers. The bytes are checked against what
 	// was parsed.
 	Body func(file string) ([]byte, error)
+	// Again says that more builds will follow this one: the memos keep
+	// what the first build makes, for the first edit.
+	Again bool
 }
 
 // Kind names what a job renders.
@@ -108,8 +111,9 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 	}
 	r.min = newMinifier(opts.Minify)
 	// The memos serve the builds after the first: a session that builds
-	// once holds nothing in them.
-	r.words, r.records = &wordMemo{}, &recordMemo{}
+	// once holds nothing in them; one that builds again (Again) fills them
+	// from the first.
+	r.words, r.records = &wordMemo{keep: opts.Again}, &recordMemo{keep: opts.Again}
 	if prev != nil {
 		r.words, r.records = prev.words, prev.records
 		r.words.keep, r.records.keep = true, true

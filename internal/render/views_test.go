@@ -346,3 +346,46 @@ func TestPartialsRuns(t *testing.T) {
 	}
 	t.Logf("the list shifted by one took %d items of 600 one by one", ran)
 }
+
+// TestLongListsKeptFromFirstUse: in a session that builds again, the runs
+// of a long list are kept from their first use, so that the first edit
+// that shifts it takes only the runs at its ends one by one; a short list
+// is kept from its second use, as in a one-off build.
+func TestLongListsKeptFromFirstUse(t *testing.T) {
+	var cs []*model.Career
+	for i := range 700 {
+		cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%03d.md", i), Slug: fmt.Sprintf("c%03d", i),
+			Title: fmt.Sprintf("Career %03d", i), Category: "Data",
+			Salary: model.Salary{Min: 100, Max: 200, Currency: "USD", Period: "year"}, Demand: model.High, AIImpact: model.Low})
+	}
+	for _, again := range []bool{false, true} {
+		r, _ := testRenderer(t, cs)
+		r.opts.Again = again
+		ww, err := r.NewWorker()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := ww.w
+		var ds diag.List
+		w.rec, w.diags = &trace.Recorder{}, &ds
+		items := (&Site{w}).Careers()
+		ran := func(list []*Career) int {
+			t.Helper()
+			before := w.itemized
+			if _, err := w.partials("az-item", list); err != nil {
+				t.Fatal(err)
+			}
+			return w.itemized - before
+		}
+		ran(items[1:601])
+		long := ran(items[0:600])
+		ran(items[611:700]) // careers of no run above
+		short := ran(items[610:700])
+		if again && long > 200 || !again && long < 500 {
+			t.Errorf("again %v: a long list shown once, then shifted by one, took %d items of 600 one by one", again, long)
+		}
+		if short < 80 {
+			t.Errorf("again %v: a short list shown once, then shifted by one, took %d items of 90 one by one: it was kept", again, short)
+		}
+	}
+}

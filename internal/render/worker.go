@@ -124,7 +124,7 @@ func (w *worker) partial(name string, data any) (template.HTML, error) {
 	if !ok {
 		return w.execute(name, data)
 	}
-	v, err := w.fragment(fragment{name, id}, func() (any, error) {
+	v, err := w.fragment(fragment{name, id}, false, func() (any, error) {
 		w.read(kTemplates, "")
 		return w.execute(name, data)
 	})
@@ -181,8 +181,9 @@ func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) 
 	}
 	var parts []string
 	size := 0
+	long := len(items) >= longList
 	err := inRuns(sums, runLength, func(lo, hi int, id run) error {
-		v, err := w.fragment(fragment{name, id}, func() (any, error) { return each(w, name, items[lo:hi]) })
+		v, err := w.fragment(fragment{name, id}, long, func() (any, error) { return each(w, name, items[lo:hi]) })
 		if err != nil {
 			return err
 		}
@@ -240,7 +241,7 @@ func each[T any](w *worker, name string, items []T) (template.HTML, error) {
 // first time a fragment is asked for, it is made in place instead, its
 // reads the job's: most are shown once in a build, and are kept from
 // their second use, in this build or a later one.
-func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
+func (w *worker) fragment(f fragment, long bool, make func() (any, error)) (any, error) {
 	cache := w.r.cache
 	if w.noCache {
 		return make()
@@ -250,7 +251,7 @@ func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
 		w.diags.Add(e.Diags)
 		return e.Value, nil
 	}
-	if cache.FirstUse(fragmentSum(f)) {
+	if !w.keepNow(f, long) {
 		w.rec.Read(key(kOptions, ""))
 		return make()
 	}
@@ -269,6 +270,23 @@ func (w *worker) fragment(f fragment, make func() (any, error)) (any, error) {
 	w.diags.Add(ds)
 	return v, nil
 }
+
+// keepNow reports whether fragment f, not in the cache, is to be kept:
+// from its second use on (trace.Cache.FirstUse), or, in a session that
+// builds again (Options.Again), from its first when it is a run of a long
+// list (long): the first edit that adds or removes a career shifts every
+// later page of the lists it is in, and then finds their runs made, and
+// a short list costs little to make again. Either way only while memory
+// allows.
+func (w *worker) keepNow(f fragment, long bool) bool {
+	if long && w.r.opts.Again {
+		return w.r.cache.Room()
+	}
+	return !w.r.cache.FirstUse(fragmentSum(f))
+}
+
+// longList is how many items make a long list, for keepNow: eight runs.
+const longList = 8 * runLength
 
 // execute runs the shared template name with data.
 func (w *worker) execute(name string, data any) (template.HTML, error) {

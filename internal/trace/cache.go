@@ -65,6 +65,7 @@ type Cache struct {
 	marks []uint64 // a bitmap of key ids, all clear between uses (unique)
 
 	seen map[uint64]struct{} // sums of the names FirstUse was asked about
+	more bool                // builds will follow (MoreBuilds)
 	room room                // whether memory allows keeping more
 }
 
@@ -114,11 +115,13 @@ func (c *Cache) Begin(v Values, same *Same) {
 	c.values = v
 	c.known = same != nil
 	c.unmarked = false
+	if c.readers == nil && (same != nil || c.more) {
+		// Made now when builds will follow, it grows with each entry
+		// stored rather than all at once in the first build that needs it.
+		c.index()
+	}
 	if same == nil {
 		return
-	}
-	if c.readers == nil {
-		c.index()
 	}
 	// The keys summed in the last build are those its valid entries read.
 	last := c.epoch - 1
@@ -182,6 +185,24 @@ func (c *Cache) FirstUse(sum uint64) bool {
 	}
 	c.seen[sum] = struct{}{}
 	return true
+}
+
+// Room reports whether the process has memory to spare for keeping work
+// from its first use, as FirstUse judges it.
+func (c *Cache) Room() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.room.spare()
+}
+
+// MoreBuilds tells the cache that builds will follow the next one (serve,
+// build --watch): it keeps its reverse index from the start, growing it
+// with each entry stored, instead of making it whole in the first build
+// that names the keys that may have changed: the first edit.
+func (c *Cache) MoreBuilds() {
+	c.mu.Lock()
+	c.more = true
+	c.mu.Unlock()
 }
 
 // Len returns the number of entries.
