@@ -41,7 +41,7 @@ func testRenderer(t *testing.T, careers []*model.Career, more ...*model.Page) (*
 	pages := append([]*model.Page{{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("x")}}, more...)
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, careers, pages, theme.StaticPaths())
 	r := New(site, theme, trace.NewCache(), Options{}, nil)
-	w := &worker{r: r, rec: &trace.Recorder{}}
+	w := &worker{r: r, rec: &trace.Recorder{}, diags: &diag.List{}}
 	return r, w
 }
 

@@ -109,6 +109,8 @@ func fragmentSum(f fragment) uint64 {
 		h.Int(int64(id.sum()))
 	case run:
 		h.Str("run").Int(int64(id))
+	case barRun:
+		h.Str("bars").Int(int64(id))
 	default:
 		h.Str(fmt.Sprint(id))
 	}
