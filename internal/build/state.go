@@ -121,6 +121,9 @@ func (s *Session) load() {
 	}
 	if h.Cache && s.cache.Load(br) != nil {
 		s.cache = trace.NewCache() // nothing of a damaged cache is kept
+		if s.o.Again {
+			s.cache.MoreBuilds()
+		}
 		return
 	}
 	s.record = &h.Record

@@ -166,6 +166,11 @@ func MainCurrency(salaries []Salary, site string) string {
 	for _, s := range salaries {
 		count[s.Currency]++
 	}
+	return MainOf(count, site)
+}
+
+// MainOf is MainCurrency of salaries counted by currency.
+func MainOf(count map[string]int, site string) string {
 	best := site
 	for cur, n := range count {
 		if n > count[best] || n == count[best] && best != site && cur < best {

@@ -45,74 +45,77 @@ type Tick struct {
 }
 
 // chart lays out careers (already in display order) on the site's axis
-// for the currency most of them are paid in. The bars are laid out in
-// runs of careers (inRuns), each a fragment: a list shifted by a career
-// (a page of the pay list after an insertion) lays out again only the
-// runs at its ends.
-func (w *worker) chart(careers []*Career, title, desc string) *Chart {
+// for the currency most of them are paid in. What each career's bar shows
+// is found in runs of careers (inRuns), each a fragment that does not
+// depend on the axis: a list shifted by a career (a page of the pay list
+// after an insertion) finds again only the runs at its ends, and a new
+// top of the axis finds none again.
+func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 	sums := make([]uint64, len(careers))
 	for i, c := range careers {
 		sums[i] = careerSum(c)
 	}
 	long := len(careers) >= longList
-	placed := make([]placedBar, 0, len(careers))
+	bars := make([]payBar, 0, len(careers))
 	count := map[string]int{}
-	inRuns(sums, runLength, func(lo, hi int, id run) error {
-		v, _ := w.fragment(fragment{"", barRun(id)}, long, func() (any, error) { return w.place(careers[lo:hi]), nil })
-		for _, p := range v.([]placedBar) {
-			placed = append(placed, p)
-			count[p.cur]++
+	err := inRuns(sums, runLength, func(lo, hi int, id run) error {
+		v, err := w.fragment(fragment{"", barRun(id)}, long, func() (any, error) { return w.payBars(careers[lo:hi]), nil })
+		if err != nil {
+			return err
+		}
+		for _, b := range v.([]payBar) {
+			bars = append(bars, b)
+			count[b.cur]++
 		}
 		return nil
 	})
-	cur := (&Site{w}).Config().Currency
-	for c, n := range count { // model.MainCurrency's choice
-		if n > count[cur] || n == count[cur] && cur != (&Site{w}).Config().Currency && c < cur {
-			cur = c
-		}
+	if err != nil {
+		return nil, err
 	}
+	cur := model.MainOf(count, (&Site{w}).Config().Currency)
 	w.read(kSiteAxis, cur)
 	step, axisMax := w.r.values.axis(cur)
+	pct := func(v float64) float64 { return math.Round(v/axisMax*1000) / 10 }
 	ch := &Chart{Title: title, Desc: desc, Currency: cur}
-	for _, p := range placed {
-		if p.cur != cur {
+	for _, b := range bars {
+		if b.cur != cur {
 			ch.Omitted++
 			continue
 		}
-		ch.Bars = append(ch.Bars, p.bar)
-	}
-	for v := 0.0; v <= axisMax+step/2; v += step {
-		ch.Ticks = append(ch.Ticks, Tick{X: math.Round(v/axisMax*1000) / 10, Label: model.Money(v, cur)})
-	}
-	return ch
-}
-
-// barRun names a run of a chart's careers laid out (place), as a fragment.
-type barRun uint64
-
-// placedBar is a career's bar on the axis of the currency it is paid in.
-type placedBar struct {
-	cur string
-	bar Bar
-}
-
-// place lays out each career's bar on the site's axis for the currency
-// it is paid in.
-func (w *worker) place(careers []*Career) []placedBar {
-	out := make([]placedBar, len(careers))
-	for i, c := range careers {
-		s := c.Salary()
-		w.read(kSiteAxis, s.Currency)
-		_, axisMax := w.r.values.axis(s.Currency)
-		pct := func(v float64) float64 { return math.Round(v/axisMax*1000) / 10 }
-		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 		// A bar is at least half a percent wide, and ends on the axis: a
 		// pay floor at the top of it is drawn just below.
-		left := pct(annual.Min)
-		width := math.Max(pct(annual.Top())-left, 0.5)
-		left = math.Min(left, 100-width)
-		out[i] = placedBar{s.Currency, Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(),
-			Left: left, Width: width, OpenEnded: s.OpenEnded}}
+		bar := b.bar
+		bar.Left = pct(b.min)
+		bar.Width = math.Max(pct(b.top)-bar.Left, 0.5)
+		bar.Left = math.Min(bar.Left, 100-bar.Width)
+		ch.Bars = append(ch.Bars, bar)
+	}
+	for v := 0.0; v <= axisMax+step/2; v += step {
+		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
+	}
+	return ch, nil
+}
+
+// barRun names a run of a chart's careers (payBars), as a fragment.
+type barRun uint64
+
+// payBar is what a career's bar shows, in the currency it is paid in,
+// before the bar is placed on an axis.
+type payBar struct {
+	cur      string
+	min, top float64 // the yearly range
+	bar      Bar     // all but Left and Width
+}
+
+// payBars finds what each career's bar shows. It reads each career's pay
+// and title, even of a career the chart then leaves out for its currency.
+func (w *worker) payBars(careers []*Career) []payBar {
+	out := make([]payBar, len(careers))
+	for i, c := range careers {
+		s := c.Salary()
+		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
+		out[i] = payBar{cur: s.Currency, min: annual.Min, top: annual.Top(),
+			bar: Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(), OpenEnded: s.OpenEnded}}
 	}
 	return out
 }

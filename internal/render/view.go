@@ -31,7 +31,7 @@ type View struct {
 	pager    *Pager
 	body     *markdown.Result
 	chart    *Chart
-	charts   func() *Chart
+	charts   func() (*Chart, error)
 	cv       *Career   // the view of career, made once
 	sv       *Skill    // likewise of skill
 	catv     *Category // likewise of category
@@ -124,11 +124,15 @@ func (v *View) TOC() ([]markdown.Heading, error) {
 // Chart is the salary chart of the salaries page, of category pages and
 // of skill pages (the default theme draws a skill's for three careers or
 // more); nil elsewhere.
-func (v *View) Chart() *Chart {
+func (v *View) Chart() (*Chart, error) {
 	if v.chart == nil && v.charts != nil {
-		v.chart = v.charts()
+		ch, err := v.charts()
+		if err != nil {
+			return nil, err
+		}
+		v.chart = ch
 	}
-	return v.chart
+	return v.chart, nil
 }
 
 // Card is the path of the page's social card (careers/x/card.png), or ""
@@ -308,7 +312,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		}
 		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
 		v.skill, v.sv = sk, sv
-		v.charts = func() *Chart {
+		v.charts = func() (*Chart, error) {
 			return w.chart(careers, sv.Name()+" salary ranges", "Salary range of each career that needs "+sv.Name()+".")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", "skills/"}, {sv.Name(), ""}}
@@ -321,7 +325,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Description = fmt.Sprintf("Salary ranges of all %d careers, highest first.", v.pager.Total)
 		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.Page)
 		v.setCanonical()
-		v.charts = func() *Chart {
+		v.charts = func() (*Chart, error) {
 			return w.chart(v.Items(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest typical pay first.")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Salaries", ""}}
@@ -346,7 +350,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", v.pager.Total, plural(v.pager.Total, "career", "careers"), cv.Name())
 		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.Page)
 		v.setCanonical()
-		v.charts = func() *Chart {
+		v.charts = func() (*Chart, error) {
 			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first."
 			if v.pager.Pages > 1 {
 				desc = fmt.Sprintf("Salary range of careers %d–%d of %s, highest midpoint first.", v.pager.First, v.pager.Last, cv.Name())

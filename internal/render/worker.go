@@ -95,7 +95,7 @@ func (w *Worker) Render(j Job) (Output, error) {
 // for one value (a chart's bar).
 type fragment struct {
 	name string
-	id   any // comparable: a string, a Bar or a run
+	id   any // comparable: a string, a Bar, a run or a barRun
 }
 
 // fragmentSum sums a fragment's name, for trace.Cache.FirstUse.

@@ -54,7 +54,8 @@ type Cache struct {
 	stamp   []uint32 // the build in which it was last summed
 	// readers is the reverse index: key → entries that read it, some
 	// since dropped. It is made the first time a build names the keys that
-	// may have changed, so a session that builds once never holds it.
+	// may have changed, so a session that builds once never holds it; or,
+	// when builds will follow (MoreBuilds), at the first build.
 	readers [][]int32
 	garbage int // readers of dropped entries
 
@@ -101,7 +102,8 @@ type Same struct {
 	// whole reports that each key of the kind has its old value but those
 	// whose IDs are in but. When it is not whole, Key is asked.
 	Kind func(kind string) (but []string, whole bool)
-	// Key reports whether k has its old value.
+	// Key reports whether k has its old value; nil reports that no key
+	// Kind leaves to it has.
 	Key func(Key) bool
 }
 
@@ -142,7 +144,7 @@ func (c *Cache) Begin(v Values, same *Same) {
 			if c.stamp[id] != last {
 				continue
 			}
-			if whole || same.Key(c.keys[id]) {
+			if whole || same.Key != nil && same.Key(c.keys[id]) {
 				c.stamp[id] = c.epoch
 			} else {
 				c.recheck(id)
