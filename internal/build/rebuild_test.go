@@ -333,6 +333,9 @@ func newDriver(t *testing.T, kind, src string) *driver {
 		opts.Private, opts.LiveReload, opts.Again, d.live = true, true, true, true
 		s := build.NewSession(opts)
 		d.build = func(changed []string) (*build.Result, error) { return s.Build(context.Background(), changed) }
+	case "session": // a session without Again
+		s := build.NewSession(opts)
+		d.build = func(changed []string) (*build.Result, error) { return s.Build(context.Background(), changed) }
 	case "oneoff": // `careerguide build` again and again: a new process each time
 		d.build = func([]string) (*build.Result, error) { return build.Run(context.Background(), opts) }
 	case "watch": // `build --watch`: the real watcher's batches
@@ -416,8 +419,15 @@ func TestRebuildsEqualCleanBuilds(t *testing.T) {
 	if *long {
 		steps = 80
 	}
+	kinds := []string{"serve", "watch", "oneoff"}
+	if *long {
+		// A session that was not told more builds follow (Options.Again),
+		// as no command makes one: its cache makes the reverse index whole
+		// in the first edit, and keeps fragments from their second use.
+		kinds = append(kinds, "session")
+	}
 	for _, theme := range []string{"default", "custom"} {
-		for _, kind := range []string{"serve", "watch", "oneoff"} {
+		for _, kind := range kinds {
 			t.Run(theme+"/"+kind, func(t *testing.T) {
 				t.Parallel()
 				runRebuilds(t, kind, theme == "custom", steps, int64(len(theme)*7+len(kind)))
