@@ -59,6 +59,8 @@ type Site struct {
 type Career struct {
 	*model.Career
 	URL     string   // "careers/<slug>/"
+	page    string   // its page's file, URL + "index.html"
+	api     string   // its API file, CareerAPI(Slug)
 	Skills  []*Skill // in the author's order
 	Related []Related
 	rank    int      // place in A–Z order
@@ -173,7 +175,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		s.career[mc.Slug] = c
 		s.files[mc.Source] = c.URL
 		s.paths[c.URL] = true
-		s.paths[CareerAPI(c.Slug)] = true
+		s.paths[c.api] = true
 		if cfg.SocialCards {
 			s.paths[c.URL+"card.png"] = true
 		}
@@ -193,12 +195,22 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		defer close(done)
 		s.relate(prev, stop, &related)
 	}()
+	// So does the layout check, from the categories on.
+	var layout diag.List
+	laidOut := make(chan struct{})
+	layingOut := false
 	for _, step := range []func(){
 		func() { s.indexPages(pages, &ds) },
 		func() { s.indexResources(resources, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
-		func() { s.layOut(prev, static, stop, &ds) },
+		func() {
+			layingOut = true
+			go func() {
+				defer close(laidOut)
+				s.layOut(prev, static, stop, &layout)
+			}()
+		},
 		s.order,
 		s.indexLists,
 	} {
@@ -208,7 +220,11 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		step()
 	}
 	<-done
+	if layingOut {
+		<-laidOut
+	}
 	ds.Add(related)
+	ds.Add(layout)
 	if ctx.Err() != nil {
 		return s, ds, ctx.Err()
 	}
@@ -392,17 +408,24 @@ func (s *Site) sameTitles(ds *diag.List) {
 // parse.
 func newCareer(prev *Site, mc *model.Career) *Career {
 	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
-		return &Career{Career: mc, URL: old.URL, mid: old.mid, lo: old.lo, hi: old.hi, cur: old.cur, open: old.open, tkey: old.tkey,
-			slugSum: old.slugSum, pathSum: old.pathSum}
+		return &Career{Career: mc, URL: old.URL, page: old.page, api: old.api, mid: old.mid, lo: old.lo, hi: old.hi, cur: old.cur,
+			open: old.open, tkey: old.tkey, slugSum: old.slugSum, pathSum: old.pathSum}
 	}
 	pay := &mc.Salary
 	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top()),
 		cur: pay.Currency, open: pay.OpenEnded}
+	c.page, c.api = c.URL+"index.html", CareerAPI(mc.Slug)
 	c.tkey = titleKey(mc.Title)
 	c.slugSum = slugHash(mc.Slug)
 	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + maphash.String(relateSeed, c.Source)
 	return c
 }
+
+// Page is the output file of the career's page, "careers/<slug>/index.html".
+func (c *Career) Page() string { return c.page }
+
+// API is the output file of the career's JSON, CareerAPI(Slug).
+func (c *Career) API() string { return c.api }
 
 // SlugSum is a sum of the career's slug, for summing lists of careers
 // without hashing each slug again.

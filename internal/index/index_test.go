@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 	"testing"
@@ -323,5 +324,14 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if _, _, err := BuildContext(ctx, model.Config{Currency: "USD"}, cs, nil, nil); err != context.Canceled {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestParentIsDir: parent is path.Dir for the clean paths layout gives it.
+func TestParentIsDir(t *testing.T) {
+	for _, p := range []string{"a", "a/b", "careers/x/index.html", "/a", "/a/b", "/", "api/careers/x.json"} {
+		if got, want := parent(p), path.Dir(p); got != want {
+			t.Errorf("parent(%q) = %q, want %q", p, got, want)
+		}
 	}
 }

@@ -89,19 +89,34 @@ func (l *layout) add(p string, w writer) string {
 	if o, ok := l.folders[p]; ok {
 		return "/" + p + " must be a folder, for " + o.String()
 	}
-	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+	dir := path.Dir
+	if path.Clean(p) == p {
+		dir = parent // the same, without cleaning each folder again
+	}
+	for d := dir(p); d != "."; d = dir(d) {
 		if o, ok := l.isFile(d); ok {
 			return "/" + d + " is " + o.String() + ", so it cannot also be a folder"
 		}
 	}
 	l.files[p] = w
-	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+	for d := dir(p); d != "."; d = dir(d) {
 		if _, ok := l.folders[d]; ok {
 			break // and so are all above it
 		}
 		l.folders[d] = w
 	}
 	return ""
+}
+
+// parent is path.Dir of a clean path.
+func parent(p string) string {
+	switch i := strings.LastIndexByte(p, '/'); {
+	case i > 0:
+		return p[:i]
+	case i == 0:
+		return "/"
+	}
+	return "."
 }
 
 // file is the output file of a page path: "careers/x/" → "careers/x/index.html".
@@ -208,7 +223,7 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 		l.add(p, writer{what: "a file careerguide generates"})
 	}
 	for _, c := range s.Careers {
-		ps := []string{file(c.URL), CareerAPI(c.Slug)}
+		ps := []string{c.page, c.api}
 		if s.Config.SocialCards {
 			ps = append(ps, c.URL+"card.png") // render.CardPath
 		}

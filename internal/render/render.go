@@ -255,7 +255,7 @@ func (r *Renderer) plan() []Job {
 		jobs = append(jobs, Job{p, KindSearch, p})
 	}
 	for _, c := range s.Careers {
-		jobs = append(jobs, Job{c.URL + "index.html", KindCareer, c.Slug}, Job{index.CareerAPI(c.Slug), KindAPI, "career " + c.Slug})
+		jobs = append(jobs, Job{c.Page(), KindCareer, c.Slug}, Job{c.API(), KindAPI, "career " + c.Slug})
 		if s.Config.SocialCards {
 			jobs = append(jobs, Job{CardPath(c.URL), KindCard, c.Slug})
 		}
