@@ -297,11 +297,10 @@ func TestSearchFiles(t *testing.T) {
 	}
 }
 
-// TestPartialsRuns: partials renders a list as the items' partials one
-// after another, in runs that follow from the items, so that the same
-// list shifted by one item (a page of a long list after an insertion)
-// takes the items one by one only for the runs at its ends.
-func TestPartialsRuns(t *testing.T) {
+// listWorker returns a worker of a site of 700 careers, c000 to c699, and
+// their views in A–Z order; again is the renderer's Options.Again.
+func listWorker(t *testing.T, again bool) (*worker, []*Career) {
+	t.Helper()
 	var cs []*model.Career
 	for i := range 700 {
 		cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%03d.md", i), Slug: fmt.Sprintf("c%03d", i),
@@ -309,6 +308,7 @@ func TestPartialsRuns(t *testing.T) {
 			Salary: model.Salary{Min: 100, Max: 200, Currency: "USD", Period: "year"}, Demand: model.High, AIImpact: model.Low})
 	}
 	r, _ := testRenderer(t, cs)
+	r.opts.Again = again
 	ww, err := r.NewWorker()
 	if err != nil {
 		t.Fatal(err)
@@ -316,7 +316,15 @@ func TestPartialsRuns(t *testing.T) {
 	w := ww.w
 	var ds diag.List
 	w.rec, w.diags = &trace.Recorder{}, &ds
-	items := (&Site{w}).Careers()
+	return w, (&Site{w}).Careers()
+}
+
+// TestPartialsRuns: partials renders a list as the items' partials one
+// after another, in runs that follow from the items, so that the same
+// list shifted by one item (a page of a long list after an insertion)
+// takes the items one by one only for the runs at its ends.
+func TestPartialsRuns(t *testing.T) {
+	w, items := listWorker(t, false)
 	render := func(list []*Career) (string, int) {
 		t.Helper()
 		before := w.itemized
@@ -352,23 +360,8 @@ func TestPartialsRuns(t *testing.T) {
 // that shifts it takes only the runs at its ends one by one; a short list
 // is kept from its second use, as in a one-off build.
 func TestLongListsKeptFromFirstUse(t *testing.T) {
-	var cs []*model.Career
-	for i := range 700 {
-		cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%03d.md", i), Slug: fmt.Sprintf("c%03d", i),
-			Title: fmt.Sprintf("Career %03d", i), Category: "Data",
-			Salary: model.Salary{Min: 100, Max: 200, Currency: "USD", Period: "year"}, Demand: model.High, AIImpact: model.Low})
-	}
 	for _, again := range []bool{false, true} {
-		r, _ := testRenderer(t, cs)
-		r.opts.Again = again
-		ww, err := r.NewWorker()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := ww.w
-		var ds diag.List
-		w.rec, w.diags = &trace.Recorder{}, &ds
-		items := (&Site{w}).Careers()
+		w, items := listWorker(t, again)
 		ran := func(list []*Career) int {
 			t.Helper()
 			before := w.itemized
