@@ -253,22 +253,16 @@ func (v *values) searchRecords(k int) []byte {
 // its words sorted.
 func makeWordFile(sw *siteWords, b int) []byte {
 	ws := map[string][]int{}
-	n := uint32(len(sw.sums))
-	for _, at := range sw.bucketCareers()[b] {
-		for _, x := range sw.notes[at] {
-			if sw.keys[x>>4]%n != uint32(b) {
-				continue
-			}
-			w := sw.words[x>>4]
-			list := ws[w]
-			prev := 0
-			if len(list) > 0 {
-				prev = list[len(list)-1] // the last id, kept at the end while the list grows
-				list = list[:len(list)-1]
-			}
-			id := int(sw.ids[at])
-			ws[w] = append(list, (id-prev)*16+int(x&noteFlags), id)
+	for _, bn := range sw.bucketNotes()[b] {
+		w := sw.words[bn.x>>4]
+		list := ws[w]
+		prev := 0
+		if len(list) > 0 {
+			prev = list[len(list)-1] // the last id, kept at the end while the list grows
+			list = list[:len(list)-1]
 		}
+		id := int(sw.ids[bn.at])
+		ws[w] = append(list, (id-prev)*16+int(bn.x&noteFlags), id)
 	}
 	keys := make([]string, 0, len(ws))
 	for w := range ws {

@@ -84,21 +84,27 @@ type siteWords struct {
 	sums  []uint64 // by bucket
 
 	once      sync.Once
-	buckets   [][]int32 // by bucket, the A–Z places of the careers with notes in it, in order of id
-	transient bool      // the notes are dropped once every word file is made
+	buckets   [][]bucketNote // by bucket, its notes, in order of the careers' ids
+	transient bool           // the notes are dropped once every word file is made
 }
 
-// bucketCareers lists, for each word file, the careers with notes in it.
-func (sw *siteWords) bucketCareers() [][]int32 {
+// bucketNote is a career's note in a word file: its A–Z place and the
+// note.
+type bucketNote struct {
+	at int32
+	x  uint32
+}
+
+// bucketNotes lists, for each word file, the notes in it, so that making
+// one reads its own notes and no other.
+func (sw *siteWords) bucketNotes() [][]bucketNote {
 	sw.once.Do(func() {
 		n := uint32(len(sw.sums))
-		sw.buckets = make([][]int32, n)
+		sw.buckets = make([][]bucketNote, n)
 		for _, at := range sw.order {
 			for _, x := range sw.notes[at] {
 				b := sw.keys[x>>4] % n
-				if k := len(sw.buckets[b]); k == 0 || sw.buckets[b][k-1] != at {
-					sw.buckets[b] = append(sw.buckets[b], at)
-				}
+				sw.buckets[b] = append(sw.buckets[b], bucketNote{at, x})
 			}
 		}
 	})
@@ -176,7 +182,7 @@ func (m *wordMemo) site(s *index.Site, lay *searchLayout) *siteWords {
 // a build that keeps nothing are no longer needed.
 func (sw *siteWords) made() {
 	if sw.transient {
-		sw.once.Do(func() {}) // bucketCareers is not to make them again
+		sw.once.Do(func() {}) // bucketNotes is not to make them again
 		sw.notes, sw.words, sw.keys, sw.buckets = nil, nil, nil, nil
 	}
 }
