@@ -538,10 +538,13 @@ func identitySum(data any) (uint64, bool) {
 }
 
 // careerSum and skillSum sum an item's identity without making its name.
-func careerSum(c *Career) uint64 {
-	var h trace.Hash
-	return h.Str("career").Str(c.c.Slug).Sum()
-}
+// A career's is its slug's sum, made once per parse (index.Career.SlugSum),
+// mixed so that its low bits, which end runs, are as good as its high.
+func careerSum(c *Career) uint64 { return mix(c.c.SlugSum() ^ careerSalt) }
+
+// careerSalt keeps a career's identity sum apart from a sum of the same
+// slug elsewhere.
+const careerSalt = 0x63617265657200 // "career"
 
 func skillSum(sk *Skill) uint64 {
 	var h trace.Hash
