@@ -427,10 +427,11 @@ func TestRebuildsEqualCleanBuilds(t *testing.T) {
 		kinds = append(kinds, "session")
 	}
 	for _, theme := range []string{"default", "custom"} {
-		for _, kind := range kinds {
+		for k, kind := range kinds {
 			t.Run(theme+"/"+kind, func(t *testing.T) {
 				t.Parallel()
-				runRebuilds(t, kind, theme == "custom", steps, int64(len(theme)*7+len(kind)))
+				// A seed of its own for each theme and driver.
+				runRebuilds(t, kind, theme == "custom", steps, int64(len(theme)*7+k))
 			})
 		}
 	}
