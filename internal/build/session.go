@@ -62,11 +62,17 @@ func NewSession(o Options) *Session {
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Source, "public")
 	}
-	s := &Session{o: o, files: map[string]*parsed{}, cache: trace.NewCache()}
+	return &Session{o: o, files: map[string]*parsed{}, cache: newCache(o)}
+}
+
+// newCache returns an empty cache for a session of o: one that expects
+// more builds when o says they follow.
+func newCache(o Options) *trace.Cache {
+	c := trace.NewCache()
 	if o.Again {
-		s.cache.MoreBuilds()
+		c.MoreBuilds()
 	}
-	return s
+	return c
 }
 
 // Build builds the site. changed lists the paths (relative to the site

@@ -12,7 +12,6 @@ import (
 	"runtime/debug"
 
 	"github.com/careerguide/careerguide/internal/output"
-	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // StateDir is the folder beside site.yaml where builds keep their state.
@@ -120,10 +119,7 @@ func (s *Session) load() {
 		return
 	}
 	if h.Cache && s.cache.Load(br) != nil {
-		s.cache = trace.NewCache() // nothing of a damaged cache is kept
-		if s.o.Again {
-			s.cache.MoreBuilds()
-		}
+		s.cache = newCache(s.o) // nothing of a damaged cache is kept
 		return
 	}
 	s.record = &h.Record

@@ -142,10 +142,7 @@ func (w *worker) api(which string) ([]byte, error) {
 		// own: an edit of one career makes one run again, and a new, gone
 		// or moved career the runs it leaves or joins, not every piece
 		// after its place.
-		sums := make([]uint64, len(careers))
-		for i, c := range careers {
-			sums[i] = careerSum(c)
-		}
+		sums := careerSums(careers)
 		var pieces [][]byte
 		long := len(careers) >= longList
 		err := inRuns(sums, apiRun, func(lo, hi int, id run) error {

@@ -51,10 +51,7 @@ type Tick struct {
 // after an insertion) finds again only the runs at its ends, and a new
 // top of the axis finds none again.
 func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
-	sums := make([]uint64, len(careers))
-	for i, c := range careers {
-		sums[i] = careerSum(c)
-	}
+	sums := careerSums(careers)
 	long := len(careers) >= longList
 	bars := make([]payBar, 0, len(careers))
 	count := map[string]int{}

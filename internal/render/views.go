@@ -542,6 +542,15 @@ func identitySum(data any) (uint64, bool) {
 // mixed so that its low bits, which end runs, are as good as its high.
 func careerSum(c *Career) uint64 { return mix(c.c.SlugSum() ^ careerSalt) }
 
+// careerSums is careerSum of each career, for inRuns.
+func careerSums(cs []*Career) []uint64 {
+	sums := make([]uint64, len(cs))
+	for i, c := range cs {
+		sums[i] = careerSum(c)
+	}
+	return sums
+}
+
 // careerSalt keeps a career's identity sum apart from a sum of the same
 // slug elsewhere.
 const careerSalt = 0x63617265657200 // "career"

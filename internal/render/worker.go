@@ -242,7 +242,8 @@ func each[T any](w *worker, name string, items []T) (template.HTML, error) {
 // and the job that includes it is recorded as having read the same. The
 // first time a fragment is asked for, it is made in place instead, its
 // reads the job's: most are shown once in a build, and are kept from
-// their second use, in this build or a later one.
+// their second use, in this build or a later one (keepNow says when
+// else; long says that f is a run of a long list).
 func (w *worker) fragment(f fragment, long bool, make func() (any, error)) (any, error) {
 	cache := w.r.cache
 	if w.noCache {
