@@ -51,9 +51,17 @@ const chartCheck = `(() => {
       const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
       if (size < 12) { out.push("chart " + i + ": " + JSON.stringify(n.textContent.trim()) + " at " + size + " px"); break; }
     }
+    const top = parseFloat(ch.style.getPropertyValue("--top"));
     ch.querySelectorAll(".bars li:not([hidden]) .range").forEach(b => {
       const br = b.getBoundingClientRect(), track = b.parentElement.getBoundingClientRect();
       if (br.right > track.right + 12 || br.width < 1) out.push("chart " + i + ": a bar leaves its track");
+      // A bar the page placed with --from and --to stands where they say
+      // on the axis, at least half a percent wide and within it.
+      const from = parseFloat(b.style.getPropertyValue("--from")), to = parseFloat(b.style.getPropertyValue("--to"));
+      if (isNaN(from) || isNaN(to)) return;
+      const width = Math.max(track.width / 200, (to - from) / top * track.width), left = Math.min(from / top * track.width, track.width - width);
+      if (Math.abs(br.left - track.left - left) > 1.5 || Math.abs(br.width - width) > 1.5)
+        out.push("chart " + i + ": a bar from " + from + " to " + to + " of " + top + " is at " + Math.round(br.left - track.left) + " px, " + Math.round(br.width) + " px wide, in " + Math.round(track.width) + " px; want " + Math.round(left) + ", " + Math.round(width));
     });
   });
   return out;

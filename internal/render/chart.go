@@ -16,26 +16,71 @@ import (
 // pay in it, so that charts compare at a glance and a career's bar is the
 // same on every page.
 type Chart struct {
-	Title, Desc string // the chart's title and a sentence describing it
-	Currency    string // the currency of every bar, the one most careers are paid in
-	Bars        []Bar  // one per career, in the list's order
-	Ticks       []Tick // the axis's labelled marks
-	Omitted     int    // careers paid in another currency, left out
+	Title, Desc string  // the chart's title and a sentence describing it
+	Currency    string  // the currency of every bar, the one most careers are paid in
+	Top         float64 // the top of the axis, a yearly amount in the currency
+	Bars        []Bar   // one per career, in the list's order
+	Ticks       []Tick  // the axis's labelled marks
+	Omitted     int     // careers paid in another currency, left out
 }
 
 // Bar is one career's bar. It holds no position on the page, so the same
-// career's bar is the same Bar wherever it is drawn.
+// career's bar is the same Bar wherever it is drawn. Its fields do not
+// depend on the axis: a theme can place the bar with From and To against
+// the chart's Top (the default theme does so in CSS), and then a new top
+// of the axis leaves every bar as it was. Left and Width place it in
+// percent of the axis instead: a page or fragment that calls them reads
+// the axis, and is drawn again when it changes.
 type Bar struct {
 	Slug, URL, Label string  // the career's slug, path below the base and title
 	Text             string  // the range as text, "$95K – $220K+"
-	Left, Width      float64 // where the bar starts and how long it is, in percent of the axis
+	From, To         float64 // the yearly range's bottom and top, in the chart's currency
 	OpenEnded        bool    // the range has no set top
+
+	cur string  // the chart's currency, whose axis Left and Width read
+	key uint64  // the sum of all the above, made once (seal)
+	w   *worker // where Left and Width note the read; not part of the bar's identity
+}
+
+// Left is where the bar starts, in percent of the axis, at most 100 less
+// its Width: a pay floor at the top of the axis is drawn just below it.
+func (b Bar) Left() float64 {
+	left, width := b.place()
+	return math.Min(left, 100-width)
+}
+
+// Width is how long the bar is, in percent of the axis, at least half a
+// percent.
+func (b Bar) Width() float64 {
+	_, width := b.place()
+	return width
+}
+
+// place reads the axis and returns where the bar starts and how wide it
+// is, in percent of it, each rounded to a tenth.
+func (b Bar) place() (left, width float64) {
+	b.w.read(kSiteAxis, b.cur)
+	_, top := b.w.r.values.axis(b.cur)
+	pct := func(v float64) float64 { return math.Round(v/top*1000) / 10 }
+	left = pct(b.From)
+	return left, math.Max(pct(b.To)-left, 0.5)
+}
+
+// id is the bar as a fragment's identity: the bar without its worker.
+func (b Bar) id() Bar {
+	b.w = nil
+	return b
 }
 
 // sum sums everything a bar shows.
-func (b Bar) sum() uint64 {
+func (b Bar) sum() uint64 { return b.key }
+
+// seal sets the bar's currency and sums what it shows into its key: a
+// bar is summed once, when found, and then at every use of its run.
+func (b *Bar) seal(cur string) {
 	var h trace.Hash
-	return h.Str(b.Slug).Str(b.URL).Str(b.Label).Str(b.Text).Float(b.Left).Float(b.Width).Bool(b.OpenEnded).Sum()
+	b.cur = cur
+	b.key = h.Str(b.Slug).Str(b.URL).Str(b.Label).Str(b.Text).Float(b.From).Float(b.To).Bool(b.OpenEnded).Str(b.cur).Sum()
 }
 
 // Tick is a labelled mark on the axis, at X percent.
@@ -53,39 +98,50 @@ type Tick struct {
 func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 	sums := careerSums(careers)
 	long := len(careers) >= longList
-	bars := make([]payBar, 0, len(careers))
-	count := map[string]int{}
+	bars := make([]Bar, 0, len(careers))
+	// Careers by currency, counted in a list: a chart has one or a few.
+	type count struct {
+		cur string
+		n   int
+	}
+	var tally []count
 	err := inRuns(sums, runLength, func(lo, hi int, id run) error {
 		v, err := w.fragment(fragment{"", barRun(id)}, long, func() (any, error) { return w.payBars(careers[lo:hi]), nil })
 		if err != nil {
 			return err
 		}
-		for _, b := range v.([]payBar) {
+		for _, b := range v.([]Bar) {
 			bars = append(bars, b)
-			count[b.cur]++
+			i := 0
+			for i < len(tally) && tally[i].cur != b.cur {
+				i++
+			}
+			if i == len(tally) {
+				tally = append(tally, count{b.cur, 0})
+			}
+			tally[i].n++
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	cur := model.MainOf(count, (&Site{w}).Config().Currency)
+	counts := make(map[string]int, len(tally))
+	for _, t := range tally {
+		counts[t.cur] = t.n
+	}
+	cur := model.MainOf(counts, (&Site{w}).Config().Currency)
 	w.read(kSiteAxis, cur)
 	step, axisMax := w.r.values.axis(cur)
 	pct := func(v float64) float64 { return math.Round(v/axisMax*1000) / 10 }
-	ch := &Chart{Title: title, Desc: desc, Currency: cur}
+	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax}
 	for _, b := range bars {
 		if b.cur != cur {
 			ch.Omitted++
 			continue
 		}
-		// A bar is at least half a percent wide, and ends on the axis: a
-		// pay floor at the top of it is drawn just below.
-		bar := b.bar
-		bar.Left = pct(b.min)
-		bar.Width = math.Max(pct(b.top)-bar.Left, 0.5)
-		bar.Left = math.Min(bar.Left, 100-bar.Width)
-		ch.Bars = append(ch.Bars, bar)
+		b.w = w
+		ch.Bars = append(ch.Bars, b)
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {
 		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
@@ -96,23 +152,17 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 // barRun names a run of a chart's careers (payBars), as a fragment.
 type barRun uint64
 
-// payBar is what a career's bar shows, in the currency it is paid in,
-// before the bar is placed on an axis.
-type payBar struct {
-	cur      string
-	min, top float64 // the yearly range
-	bar      Bar     // all but Left and Width
-}
-
-// payBars finds what each career's bar shows. It reads each career's pay
+// payBars finds what each career's bar shows, in the currency it is paid
+// in, before the bar is placed in a chart. It reads each career's pay
 // and title, even of a career the chart then leaves out for its currency.
-func (w *worker) payBars(careers []*Career) []payBar {
-	out := make([]payBar, len(careers))
+func (w *worker) payBars(careers []*Career) []Bar {
+	out := make([]Bar, len(careers))
 	for i, c := range careers {
 		s := c.Salary()
 		annual := model.Salary{Min: s.Annual(s.Min), Max: s.Annual(s.Max), Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
-		out[i] = payBar{cur: s.Currency, min: annual.Min, top: annual.Top(),
-			bar: Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(), OpenEnded: s.OpenEnded}}
+		out[i] = Bar{Slug: c.Slug(), URL: c.URL(), Label: c.Title(), Text: annual.Range(),
+			From: annual.Min, To: annual.Top(), OpenEnded: s.OpenEnded}
+		out[i].seal(s.Currency)
 	}
 	return out
 }

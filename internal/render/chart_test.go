@@ -69,6 +69,7 @@ func TestChartInRuns(t *testing.T) {
 		_, top := r.values.axis(cur)
 		pct := func(v float64) float64 { return math.Round(v/top*1000) / 10 }
 		var bars []Bar
+		var places [][2]float64
 		omitted := 0
 		for _, c := range tc.list {
 			s := c.c.Salary
@@ -79,12 +80,25 @@ func TestChartInRuns(t *testing.T) {
 			left := pct(s.Min)
 			width := math.Max(pct(s.Top())-left, 0.5)
 			left = math.Min(left, 100-width)
+			places = append(places, [2]float64{left, width})
 			annual := model.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
-			bars = append(bars, Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), Left: left, Width: width, OpenEnded: s.OpenEnded})
+			b := Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), From: s.Min, To: s.Top(), OpenEnded: s.OpenEnded}
+			b.seal(cur)
+			bars = append(bars, b)
 		}
-		if got.Currency != cur || got.Omitted != omitted || !slices.Equal(got.Bars, bars) {
-			t.Errorf("%s: chart in %s with %d bars, %d left out; want %s, %d, %d, or the bars differ",
-				tc.name, got.Currency, len(got.Bars), got.Omitted, cur, len(bars), omitted)
+		ids := make([]Bar, len(got.Bars))
+		for i, b := range got.Bars {
+			ids[i] = b.id()
+		}
+		if got.Currency != cur || got.Top != top || got.Omitted != omitted || !slices.Equal(ids, bars) {
+			t.Errorf("%s: chart in %s up to %v with %d bars, %d left out; want %s, %v, %d, %d, or the bars differ",
+				tc.name, got.Currency, got.Top, len(got.Bars), got.Omitted, cur, top, len(bars), omitted)
+			continue
+		}
+		for i, b := range got.Bars {
+			if p := [2]float64{b.Left(), b.Width()}; p != places[i] {
+				t.Errorf("%s: bar %s at %v, want %v", tc.name, b.Slug, p, places[i])
+			}
 		}
 	}
 }

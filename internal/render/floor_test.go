@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
@@ -41,7 +42,8 @@ func TestPayFloor(t *testing.T) {
 	for _, tt := range []struct{ path, want string }{
 		{"careers/a/index.html", "<strong>$150K&#43;</strong>"},
 		{"salaries/index.html", `<td data-value="150000">$150K+</td>`},
-		{"salaries/index.html", `<span class="range open" style="margin-left:99.5%;width:0.5%"></span></span><span class="value">$150K&#43;</span>`},
+		{"salaries/index.html", `<figure class="chart" data-currency="USD" style="--top:150000">`},
+		{"salaries/index.html", `<span class="range open" style="--from:150000;--to:150000"></span></span><span class="value">$150K&#43;</span>`},
 		{"skills/go/index.html", "$150K&#43;"},
 		{"api/careers.json", `"max": null`},
 		{"api/careers.json", `"text": "$150K+ per year"`},
@@ -52,5 +54,15 @@ func TestPayFloor(t *testing.T) {
 	}
 	if got := render("salaries/index.html"); strings.Contains(got, ">$0&#43;<") {
 		t.Error("the salaries page shows a top of $0 for the pay floor")
+	}
+	// A theme that places bars in percent draws the floor, at the top of
+	// the axis, just below it.
+	w.w.rec, w.w.diags = &trace.Recorder{}, &diag.List{}
+	ch, err := w.w.chart((&Site{w.w}).BySalary(), "t", "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := ch.Bars[0]; b.Slug != careers[0].Slug || b.Left() != 99.5 || b.Width() != 0.5 {
+		t.Errorf("the floor's bar, %s, is at %v%%, %v%% wide; want %s at 99.5%%, 0.5%% wide", b.Slug, b.Left(), b.Width(), careers[0].Slug)
 	}
 }

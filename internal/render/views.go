@@ -498,7 +498,8 @@ func (w *worker) skills(sks []*index.Skill) []*Skill {
 
 // identity names a view for the fragment cache: the same name and
 // identity give the same rendering as long as what it read is unchanged.
-// A chart's bar is named by its value, which is all it shows.
+// A chart's bar is named by its value, which is all it shows but its
+// place on the axis: Left and Width note the read of the axis themselves.
 func identity(data any) (any, bool) {
 	switch v := data.(type) {
 	case *Career:
@@ -514,7 +515,7 @@ func identity(data any) (any, bool) {
 	case *Alias:
 		return "alias " + v.a.Path, true
 	case Bar:
-		return v, true
+		return v.id(), true
 	}
 	return nil, false
 }
