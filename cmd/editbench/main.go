@@ -35,6 +35,7 @@ func main() {
 	edits := flag.Int("edits", 10, "edits of each kind")
 	only := flag.String("only", "", "run only the kinds whose names contain this")
 	debounce := flag.Duration("debounce", 0, "serve's --debounce; 0 leaves serve's default")
+	pause := flag.Duration("pause", 0, "how long to wait after an edit shows before the next save, as an author reads it; 0 saves again at once")
 	flag.Parse()
 	if *site == "" {
 		flag.Usage()
@@ -44,7 +45,7 @@ func main() {
 	if *debounce > 0 {
 		extra = append(extra, "--debounce", debounce.String())
 	}
-	if err := run(*site, *bin, *edits, *only, extra); err != nil {
+	if err := run(*site, *bin, *edits, *only, *pause, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "editbench:", err)
 		os.Exit(1)
 	}
@@ -74,7 +75,7 @@ var (
 	catLine    = regexp.MustCompile(`(?m)^category: (.*)$`)
 )
 
-func run(site, bin string, edits int, only string, serveFlags []string) error {
+func run(site, bin string, edits int, only string, pause time.Duration, serveFlags []string) error {
 	files, _ := filepath.Glob(filepath.Join(site, "content", "careers", "*.md"))
 	if len(files) < 3 {
 		return fmt.Errorf("too few careers in %s", site)
@@ -197,11 +198,13 @@ func run(site, bin string, edits int, only string, serveFlags []string) error {
 		var ds []time.Duration
 		for i := 0; i < edits; i++ {
 			do, undo := k.make(i)
+			time.Sleep(pause)
 			d, err := apply(base, do, events)
 			if err != nil {
 				return fmt.Errorf("%s %d: %w", k.name, i, err)
 			}
 			ds = append(ds, d)
+			time.Sleep(pause)
 			if _, err := apply(base, undo, events); err != nil {
 				return fmt.Errorf("%s %d, undoing: %w", k.name, i, err)
 			}
