@@ -139,7 +139,7 @@ func TestFilters(t *testing.T) {
 	if len(sorted) != len(built) || sorted[0] != "ai-research" || sortState != "ascending" || query(t, ctx).Get("sort") != "title" {
 		t.Errorf("sorting by career: aria-sort %q, rows %v…, URL %v", sortState, sorted[:3], query(t, ctx))
 	}
-	var demands []string
+	var demands, chartProblems []string
 	var bars int
 	err = do(ctx,
 		chromedp.SetValue(`form.filters select[name=demand]`, "very-high"),
@@ -147,6 +147,7 @@ func TestFilters(t *testing.T) {
 		chromedp.Sleep(200*time.Millisecond),
 		chromedp.Evaluate(demandColumn, &demands),
 		chromedp.Evaluate(`document.querySelectorAll(".chart .bars li").length`, &bars),
+		chromedp.Evaluate(chartCheck, &chartProblems),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +155,9 @@ func TestFilters(t *testing.T) {
 	q := query(t, ctx)
 	if len(demands) == 0 || len(demands) == len(built) || bars != len(demands) || q.Get("demand") != "very-high" || q.Get("sort") != "title" {
 		t.Errorf("demand filter: rows %v, %d chart bars, URL %v", demands, bars, q)
+	}
+	for _, p := range chartProblems {
+		t.Errorf("demand filter: %s", p)
 	}
 	for _, d := range demands {
 		if d != "Very High" {
@@ -213,8 +217,9 @@ func TestFilters(t *testing.T) {
 func TestCompare(t *testing.T) {
 	ctx := browser(t)
 	base := env(t, "CAREERGUIDE_SITE_URL")
-	var heads []string
+	var heads, chartProblems []string
 	var common string
+	var bars int
 	err := do(ctx,
 		chromedp.Navigate(base+"careers/backend-engineering/"),
 		ready(),
@@ -245,12 +250,20 @@ func TestCompare(t *testing.T) {
 		chromedp.Click(`.compare-bar button`),
 		chromedp.WaitVisible(`.compare-table thead th:nth-child(3)`),
 		chromedp.Evaluate(`[...document.querySelectorAll(".compare-table thead th a")].map(a => a.textContent)`, &heads),
+		chromedp.Evaluate(`document.querySelectorAll(".chart .bars li").length`, &bars),
+		chromedp.Evaluate(chartCheck, &chartProblems),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := query(t, ctx)["c"]; len(c) != 2 || !slices.Contains(heads, "IT Support") || !slices.Contains(heads, "AI Research") {
 		t.Errorf("ticked rows give %v in the URL and %v in the table", c, heads)
+	}
+	if bars != 2 {
+		t.Errorf("the comparison's chart has %d bars, want 2", bars)
+	}
+	for _, p := range chartProblems {
+		t.Errorf("comparison: %s", p)
 	}
 	// Removing one leaves one, and says to add another.
 	var status string

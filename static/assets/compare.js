@@ -135,16 +135,16 @@
       var same = found.filter(function (c) { return c.salary.currency === cur; });
       if (top && same.length > 1) {
         var fig = el("figure", "chart"), capt = el("figcaption"), ol = el("ol", "bars");
+        fig.style.setProperty("--top", top);
         capt.appendChild(el("span", "chart-title", "Pay per year"));
         capt.appendChild(el("span", "note", "From the bottom to the top of each range, in " + cur + ", on the axis of every chart of the site; an arrow marks a range with no set top."));
         fig.appendChild(capt);
         same.forEach(function (c) {
           var f = perYear[c.salary.period] || 1, lo = c.salary.min * f, hi = c.salary.max * f;
-          var pct = function (v) { return Math.round(v / top * 1000) / 10; };
           var li = el("li"), a = el("a", "", c.title), track = el("span", "track"), range = el("span", "range" + (c.salary.open_ended ? " open" : ""));
           a.href = c.url;
-          range.style.marginLeft = pct(lo) + "%";
-          range.style.width = Math.max(pct(hi) - pct(lo), 0.5) + "%";
+          range.style.setProperty("--from", lo);
+          range.style.setProperty("--to", Math.max(hi, lo));
           track.appendChild(range);
           li.appendChild(a);
           li.appendChild(track);

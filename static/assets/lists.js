@@ -116,13 +116,14 @@
       [c.minText, c.maxText, c.typText, m.levels[c.demand - 1], m.levels[c.ai - 1], c.category.name].forEach(function (t) { tr.appendChild(el("td", "", t)); });
       return tr;
     }
-    function bar(c, cur) {
-      var top = m.axis[cur], pct = function (v) { return Math.round(v / top * 1000) / 10; };
+    // A bar is placed as the page's are: the stylesheet puts --from and
+    // --to on the chart's axis, up to its --top.
+    function bar(c) {
       var li = el("li"), a = el("a", "", c.title), track = el("span", "track"), range = el("span", "range" + (c.open ? " open" : ""));
       li.setAttribute("data-slug", c.slug);
       a.href = c.url;
-      range.style.marginLeft = pct(c.lo) + "%";
-      range.style.width = Math.max(pct(c.hi) - pct(c.lo), 0.5) + "%";
+      range.style.setProperty("--from", c.lo);
+      range.style.setProperty("--to", c.hi);
       track.appendChild(range);
       li.appendChild(a);
       li.appendChild(track);
@@ -133,7 +134,7 @@
       var next = matched.slice(shown, shown + m.per), cur = chart && chart.getAttribute("data-currency");
       next.forEach(function (c) {
         holder.appendChild(row(c));
-        if (bars && c.currency === cur) bars.appendChild(bar(c, cur));
+        if (bars && c.currency === cur) bars.appendChild(bar(c));
       });
       shown += next.length;
       if (more) more.hidden = shown >= matched.length;
