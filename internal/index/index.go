@@ -45,9 +45,13 @@ type Site struct {
 
 	skillsClean bool // indexSkills finished and reported no error
 
+	// gen tells this index from every other of the process; a site names
+	// the one it took from by its gen, never by a pointer, which would
+	// keep every index since the first alive.
+	gen         uint64
 	relateSteps int       // list entries relate read, for tests
-	relatedFrom *Site     // the site the related careers were taken from
-	someFrom    *Site     // the site relateSome took the others' related careers from
+	relatedFrom uint64    // the gen of the site the related careers were taken from
+	someFrom    uint64    // the gen of the site relateSome took the others' related careers from
 	foundAgain  []bool    // by rank: relateSome found the career's related careers again
 	relateKey   uint64    // what the related careers were found from
 	relateDiags diag.List // and what finding them reported
@@ -147,7 +151,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		npaths, nskills = max(npaths, len(prev.paths)+len(prev.paths)/64), len(prev.Skills)
 	}
 	s := &Site{Config: cfg, career: make(map[string]*Career, n), skill: make(map[string]*Skill, nskills), files: make(map[string]string, n+len(pages)),
-		paths: make(map[string]bool, npaths)}
+		paths: make(map[string]bool, npaths), gen: gens.Add(1)}
 	for _, p := range Fixed {
 		s.paths[p] = true
 	}
@@ -231,6 +235,9 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 	ds.Sort()
 	return s, ds, nil
 }
+
+// gens numbers the indexes of the process (Site.gen), from 1.
+var gens atomic.Uint64
 
 // stopper returns a function that reports whether ctx is done, cheap
 // enough for loops over careers to ask on every turn and safe to call

@@ -30,7 +30,7 @@ const maxHints = 50
 func (s *Site) relate(prev *Site, stop func() bool, ds *diag.List) {
 	s.relateKey = s.relateInputs()
 	if prev != nil && prev.relateKey == s.relateKey && len(prev.Careers) == len(s.Careers) {
-		s.relatedFrom = prev
+		s.relatedFrom = prev.gen
 		s.reuseRelated(prev)
 		s.relateDiags = prev.relateDiags // for the index after this one
 		ds.Add(prev.relateDiags)
@@ -72,7 +72,7 @@ func (s *Site) relateInputs() uint64 {
 // the same careers in the same A–Z order, the same skills written the same
 // way and the same pins: then every career's skills and related careers
 // are what they were in prev.
-func (s *Site) SameRelations(prev *Site) bool { return prev != nil && s.relatedFrom == prev }
+func (s *Site) SameRelations(prev *Site) bool { return prev != nil && s.relatedFrom == prev.gen }
 
 // SameRelated reports whether the career with the slug has the related
 // careers it had in prev (by slug, pinned or not, and shared skills by
@@ -82,7 +82,7 @@ func (s *Site) SameRelated(prev *Site, slug string) bool {
 	if s.SameRelations(prev) {
 		return true
 	}
-	if prev == nil || s.someFrom != prev {
+	if prev == nil || s.someFrom != prev.gen {
 		return false
 	}
 	c := s.career[slug]

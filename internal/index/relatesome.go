@@ -130,7 +130,7 @@ func (s *Site) relateSome(prev *Site, ds *diag.List) bool {
 		c.Related = found[i]
 	}
 	ds.Add(mine)
-	s.someFrom, s.foundAgain = prev, mark
+	s.someFrom, s.foundAgain = prev.gen, mark
 	return true
 }
 
