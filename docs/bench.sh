@@ -31,6 +31,8 @@ done
 
 echo "== serve: edit to served, over HTTP"
 go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 10
+echo "== the same with half a second between an edit shown and the next save, as an author reads"
+go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 10 -pause 500ms
 
 echo "== stage benchmarks (1,000 careers) and serve edits (10,000)"
 go test ./internal/build -run '^$' -bench 'Load|Parse|Index|RenderCareer|Serve' -benchtime 10x

@@ -4,7 +4,7 @@
 // its salary, a skill added or removed, its category), adds a new career
 // and deletes one, and polls the page over HTTP until the change shows.
 // It prints a Markdown table of edit-to-served latency per kind: median
-// and 95th percentile.
+// and 95th percentile; then, on Linux, serve's peak RSS over the run.
 //
 //	go run ./cmd/gencorpus -n 10000 -o /tmp/site
 //	go build -o /tmp/careerguide ./cmd/careerguide
@@ -213,7 +213,25 @@ func run(site, bin string, edits int, only string, pause time.Duration, serveFla
 		p95 := ds[(len(ds)*95+99)/100-1]
 		fmt.Printf("| %s | %d ms | %d ms | %d |\n", k.name, ds[len(ds)/2].Milliseconds(), p95.Milliseconds(), len(ds))
 	}
+	if peak := peakRSS(cmd.Process.Pid); peak != "" {
+		fmt.Printf("\nserve's peak RSS over the run: %s\n", peak)
+	}
 	return nil
+}
+
+// peakRSS returns the peak resident memory of process pid, as Linux
+// reports it ("562352 kB"), or "" where it cannot be read.
+func peakRSS(pid int) string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // listen follows the server's live-reload stream at url: each event
