@@ -38,7 +38,9 @@ var pageTypes = []struct{ name, path, wait string }{
 }
 
 // chartCheck finds what makes a chart hard to read: a chart wider than
-// its container or than the window, or text in it smaller than 12 px.
+// its container or than the window, text in it smaller than 12 px, a bar
+// that leaves its track, or a bar not where its range puts it on the
+// chart's axis (--from and --to against --top), or without them.
 const chartCheck = `(() => {
   const out = [];
   document.querySelectorAll(".chart").forEach((ch, i) => {
@@ -58,7 +60,7 @@ const chartCheck = `(() => {
       // A bar the page placed with --from and --to stands where they say
       // on the axis, at least half a percent wide and within it.
       const from = parseFloat(b.style.getPropertyValue("--from")), to = parseFloat(b.style.getPropertyValue("--to"));
-      if (isNaN(from) || isNaN(to)) return;
+      if (isNaN(from) || isNaN(to) || !(top > 0)) { out.push("chart " + i + ": a bar without --from and --to, or a chart without --top"); return; }
       const width = Math.max(track.width / 200, (to - from) / top * track.width), left = Math.min(from / top * track.width, track.width - width);
       if (Math.abs(br.left - track.left - left) > 1.5 || Math.abs(br.width - width) > 1.5)
         out.push("chart " + i + ": a bar from " + from + " to " + to + " of " + top + " is at " + Math.round(br.left - track.left) + " px, " + Math.round(br.width) + " px wide, in " + Math.round(track.width) + " px; want " + Math.round(left) + ", " + Math.round(width));

@@ -11,7 +11,7 @@ import (
 
 // Chart is a salary range chart: one bar per career from the bottom to
 // the top of its yearly range, drawn by the theme as HTML whose bars are
-// placed in percent of the axis, so that it fits any width. Every chart
+// placed as a share of the axis, so that it fits any width. Every chart
 // of a site uses the same axis for a currency, up to the highest yearly
 // pay in it, so that charts compare at a glance and a career's bar is the
 // same on every page.

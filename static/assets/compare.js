@@ -140,7 +140,8 @@
         capt.appendChild(el("span", "note", "From the bottom to the top of each range, in " + cur + ", on the axis of every chart of the site; an arrow marks a range with no set top."));
         fig.appendChild(capt);
         same.forEach(function (c) {
-          var f = perYear[c.salary.period] || 1, lo = c.salary.min * f, hi = c.salary.max * f;
+          // A pay floor (no max) is a bar at its min, labelled "$150K+".
+          var f = perYear[c.salary.period] || 1, lo = c.salary.min * f, hi = c.salary.max == null ? lo : c.salary.max * f;
           var li = el("li"), a = el("a", "", c.title), track = el("span", "track"), range = el("span", "range" + (c.salary.open_ended ? " open" : ""));
           a.href = c.url;
           range.style.setProperty("--from", lo);
@@ -148,7 +149,7 @@
           track.appendChild(range);
           li.appendChild(a);
           li.appendChild(track);
-          li.appendChild(el("span", "value", money(lo, cur) + " – " + money(hi, cur) + (c.salary.open_ended ? "+" : "")));
+          li.appendChild(el("span", "value", (c.salary.max == null ? money(lo, cur) : money(lo, cur) + " – " + money(hi, cur)) + (c.salary.open_ended ? "+" : "")));
           ol.appendChild(li);
         });
         fig.appendChild(ol);

@@ -123,7 +123,7 @@
       li.setAttribute("data-slug", c.slug);
       a.href = c.url;
       range.style.setProperty("--from", c.lo);
-      range.style.setProperty("--to", c.hi);
+      range.style.setProperty("--to", Math.max(c.hi, c.lo));
       track.appendChild(range);
       li.appendChild(a);
       li.appendChild(track);
