@@ -157,6 +157,7 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	if b.idle != nil {
 		b.idle.Stop()
 	}
+	defer b.collect()
 	res, err := b.session.Build(ctx, changed)
 	if err != nil {
 		b.fail(res.Diags, err)
@@ -180,7 +181,6 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 	}
 	b.site = res.Site
 	b.srv.Reload(cssOnly(changed))
-	b.collect()
 }
 
 // collect runs the garbage collector a while after the browsers are told
@@ -190,7 +190,8 @@ func (b *rebuilder) rebuild(ctx context.Context, changed []string) {
 // sharing the processor with a mark of the whole site (hundreds of
 // megabytes at 10,000 careers). Saves in quick succession are left to the
 // collector's own pace: one started as a save comes in would slow its
-// build instead. Only one collection runs at a time.
+// build instead (a collection already under way when a save comes in is
+// not stopped). Only one collection runs at a time.
 func (b *rebuilder) collect() {
 	gc := func() {
 		if !b.collecting.CompareAndSwap(false, true) {
