@@ -34,9 +34,12 @@ func TestSessionLetsOldSitesGo(t *testing.T) {
 		strings.Replace(string(orig), "skills: [", "skills: [Rust, ", 1), // a skill
 		string(orig),
 	} {
-		if i > 0 {
-			write(t, src, rel, data)
+		if i == 0 {
+			if _, err := s.Build(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
 		}
+		write(t, src, rel, data)
 		res, err := s.Build(context.Background(), []string{rel})
 		if err != nil {
 			t.Fatal(err)

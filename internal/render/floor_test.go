@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,5 +65,15 @@ func TestPayFloor(t *testing.T) {
 	}
 	if b := ch.Bars[0]; b.Slug != careers[0].Slug || b.Left() != 99.5 || b.Width() != 0.5 {
 		t.Errorf("the floor's bar, %s, is at %v%%, %v%% wide; want %s at 99.5%%, 0.5%% wide", b.Slug, b.Left(), b.Width(), careers[0].Slug)
+	}
+	// Placing a bar in percent reads the axis, where it is placed: a page
+	// or fragment that does is drawn again when the axis changes.
+	for name, place := range map[string]func(Bar) float64{"Left": Bar.Left, "Width": Bar.Width} {
+		rec := &trace.Recorder{}
+		w.w.rec = rec
+		place(ch.Bars[1])
+		if !slices.Contains(rec.Reads(), key(kSiteAxis, "USD")) {
+			t.Errorf("Bar.%s read %v, not the axis", name, rec.Reads())
+		}
 	}
 }
