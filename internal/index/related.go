@@ -72,7 +72,9 @@ func (s *Site) relateInputs() uint64 {
 // the same careers in the same A–Z order, the same skills written the same
 // way and the same pins: then every career's skills and related careers
 // are what they were in prev.
-func (s *Site) SameRelations(prev *Site) bool { return prev != nil && s.relatedFrom == prev.gen }
+func (s *Site) SameRelations(prev *Site) bool {
+	return prev != nil && prev.gen != 0 && s.relatedFrom == prev.gen
+}
 
 // SameRelated reports whether the career with the slug has the related
 // careers it had in prev (by slug, pinned or not, and shared skills by
@@ -82,7 +84,7 @@ func (s *Site) SameRelated(prev *Site, slug string) bool {
 	if s.SameRelations(prev) {
 		return true
 	}
-	if prev == nil || s.someFrom != prev.gen {
+	if prev == nil || prev.gen == 0 || s.someFrom != prev.gen {
 		return false
 	}
 	c := s.career[slug]
