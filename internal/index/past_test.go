@@ -28,6 +28,7 @@ func TestSitesLetTheirPastGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var past []weak.Pointer[Site]
+	took := true // every site took its related careers from the one before
 	for step := range 4 {
 		if step%2 == 1 {
 			c := *cs[step]
@@ -35,12 +36,14 @@ func TestSitesLetTheirPastGo(t *testing.T) {
 			cs[step] = &c
 		}
 		past = append(past, weak.Make(s))
-		if s, _, err = Rebuild(context.Background(), s, cfg, slices.Clone(cs), nil, nil, nil); err != nil {
+		prev := s
+		if s, _, err = Rebuild(context.Background(), prev, cfg, slices.Clone(cs), nil, nil, nil); err != nil {
 			t.Fatal(err)
 		}
+		took = took && (s.SameRelations(prev) || s.SameRelated(prev, "c00"))
 	}
-	if !s.SameRelations(past[len(past)-1].Value()) && !s.SameRelated(past[len(past)-1].Value(), "c00") {
-		t.Fatal("the last site took nothing from the one before: the test no longer tries what it is for")
+	if !took {
+		t.Fatal("a site took nothing from the one before: the test no longer tries what it is for")
 	}
 	runtime.GC()
 	for i, p := range past {
