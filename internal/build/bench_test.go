@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -103,6 +104,35 @@ func BenchmarkIndex(b *testing.B) {
 			c.Related = c.Related[:0]
 		}
 		index.Build(model.Config{Currency: "USD"}, append([]*model.Career(nil), cs...), nil, nil)
+	}
+}
+
+// BenchmarkReindexNewCareer: the index of 10,000 careers made again from
+// the last after a career is added, and after it is removed: serve's
+// index step for an edit that changes the set of careers.
+func BenchmarkReindexNewCareer(b *testing.B) {
+	src, _, err := load.Read(corpus(b, 10000), careerguide.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs := parsed(b, src)
+	extra := *cs[len(cs)/2]
+	extra.Source, extra.Slug, extra.Title = "content/careers/zz-new.md", "zz-new", "Zz New "+extra.Title
+	cfg := model.Config{Currency: "USD"}
+	cfg.Defaults()
+	prev, _, err := index.Rebuild(context.Background(), nil, cfg, slices.Clone(cs), nil, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		list := slices.Clone(cs)
+		if i%2 == 0 {
+			list = append(list, &extra)
+		}
+		if prev, _, err = index.Rebuild(context.Background(), prev, cfg, list, nil, nil, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
