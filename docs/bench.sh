@@ -35,7 +35,7 @@ echo "== the same with half a second between an edit shown and the next save, as
 go run ./cmd/editbench -site "$work/site" -bin "$work/careerguide" -edits 10 -pause 500ms
 
 echo "== stage benchmarks (1,000 careers) and serve edits (10,000)"
-go test ./internal/build -run '^$' -bench 'Load|Parse|Index|RenderCareer|Serve' -benchtime 10x
+go test ./internal/build -run '^$' -bench 'Load|Parse|Index|Reindex|RenderCareer|Serve' -benchtime 10x
 
 echo "== the test suite"
 go clean -testcache
