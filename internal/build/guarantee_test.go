@@ -216,12 +216,13 @@ func TestRenderCounts(t *testing.T) {
 		{"body", body, body + " and more", []string{page}},
 		{"summary", "summary: " + summary, "summary: A new summary.", sorted([]string{page, "api/careers.json", record})},
 		// The skills index shows each skill's number of careers, read as
-		// len of the list, which is in pay order. The home page shows the
-		// best paid. The new top stays below the site's highest pay, the
+		// that number (Skill.Count), not as the list, which is in pay
+		// order: a salary edit leaves it. The home page shows the best
+		// paid. The new top stays below the site's highest pay, the
 		// top of every chart's axis. The sources page reads who each
 		// career's figures come from, not the figures: a range that is
 		// not an estimate is not on it.
-		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "careers/" + slug + "/card.png", "index.html", az, category, "skills/index.html", "api/careers.json", "api/skills.json", record, chunk}, skillPages, relatedPages)},
+		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "careers/" + slug + "/card.png", "index.html", az, category, "api/careers.json", "api/skills.json", record, chunk}, skillPages, relatedPages)},
 	} {
 		got := edit(tc.from, tc.to)
 		if tc.what == "summary" && slices.Contains(got, "feed.xml") {
@@ -243,9 +244,10 @@ func TestRenderCounts(t *testing.T) {
 	}
 	// A title that moves the career in the A–Z order changes where the
 	// lists hold it, not which careers there are: the sitemap, sorted by
-	// URL, is not made again.
-	if got := edit("title: ", "title: Zzz "); !slices.Contains(got, az) || slices.Contains(got, "sitemap.xml") {
-		t.Errorf("a title that moves rendered %v: want the A–Z list's page and not the sitemap", got)
+	// URL, is not made again, nor the skills index, which shows how many
+	// careers each skill has.
+	if got := edit("title: ", "title: Zzz "); !slices.Contains(got, az) || slices.Contains(got, "sitemap.xml") || slices.Contains(got, "skills/index.html") {
+		t.Errorf("a title that moves rendered %v: want the A–Z list's page and neither the sitemap nor the skills index", got)
 	}
 }
 

@@ -31,6 +31,7 @@ const (
 	kCareerBody     = "career.body"     // its Markdown body, the line it starts on, its file
 	kSkill          = "skill"           // ID slug: name, URL
 	kSkillCareers   = "skill.careers"   // its careers, highest pay first
+	kSkillSize      = "skill.size"      // ID slug: how many careers list it
 	kSkillSpan      = "skill.span"      // the span of its careers' pay
 	kSkillDoc       = "skill.doc"       // the page written about it: description, date, body, its line and file
 	kPage           = "page"            // ID URL path: title, description, updated, draft, aliases, source
@@ -169,7 +170,7 @@ func (v *values) Sum(k trace.Key) uint64 {
 			return trace.Absent
 		}
 		hashCareer(&h, k.Kind, c)
-	case kSkill, kSkillCareers, kSkillSpan, kSkillDoc:
+	case kSkill, kSkillCareers, kSkillSize, kSkillSpan, kSkillDoc:
 		sk := s.SkillBySlug(k.ID)
 		if sk == nil {
 			return trace.Absent
@@ -350,6 +351,8 @@ func hashSkill(h *trace.Hash, kind string, sk *index.Skill) {
 		h.Str(sk.Name)
 	case kSkillCareers:
 		careerSlugs(h, sk.Careers)
+	case kSkillSize:
+		h.Int(int64(len(sk.Careers)))
 	case kSkillSpan:
 		h.Float(sk.Min).Float(sk.Median).Float(sk.Max).Str(sk.Currency).Bool(sk.OpenEnded)
 	case kSkillDoc:

@@ -335,6 +335,14 @@ func (s *Skill) Careers() []*Career {
 	return s.careers
 }
 
+// Count is how many careers list the skill, the length of Careers: a page
+// that shows the number alone is not drawn again when the careers change
+// but their number does not.
+func (s *Skill) Count() int {
+	s.w.read(kSkillSize, s.s.Slug)
+	return len(s.s.Careers)
+}
+
 // Min is the lowest yearly pay of the skill's careers, in Currency.
 func (s *Skill) Min() float64 { return s.span().Min }
 
@@ -437,6 +445,13 @@ func (c *Category) Careers() []*Career {
 		c.careers = c.w.careers(cs)
 	}
 	return c.careers
+}
+
+// Count is how many careers the category has, the length of Careers,
+// read as that number alone (as Skill.Count).
+func (c *Category) Count() int {
+	c.w.read(kCategorySize, c.c.Slug)
+	return len(c.c.Careers)
 }
 
 // Skills are the skills most common among the category's careers, the

@@ -125,6 +125,8 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{skill, "OpenEnded", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.OpenEnded = true }},
 		{skill, "Median", key(kSkillSpan, "go"), func(cs []*model.Career) { cs[1].Salary.Median = 19 }},
 		{cat, "Careers", key(kCategory, "cat"), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
+		{cat, "Count", key(kCategorySize, "cat"), func(cs []*model.Career) { cs[2].Category = "Other" }},
+		{skill, "Count", key(kSkillSize, "go"), func(cs []*model.Career) { cs[2].Skills = []string{"Go", "SQL"} }},
 		{alias, "To", key(kAlias, "old/"), on(func(a *model.Career) { a.Slug = "a2" })},
 		{site, "Title", key(kSiteTitle, ""), nil},
 		{site, "Careers", key(kSiteCareers, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }},
