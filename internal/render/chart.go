@@ -57,14 +57,17 @@ func (b Bar) Width() float64 {
 }
 
 // place reads the axis and returns where the bar starts and how wide it
-// is, in percent of it, each rounded to a tenth.
+// is, in percent of it.
 func (b Bar) place() (left, width float64) {
 	b.w.read(kSiteAxis, b.cur)
 	_, top := b.w.r.values.axis(b.cur)
-	pct := func(v float64) float64 { return math.Round(v/top*1000) / 10 }
-	left = pct(b.From)
-	return left, math.Max(pct(b.To)-left, 0.5)
+	left = percent(b.From, top)
+	return left, math.Max(percent(b.To, top)-left, 0.5)
 }
+
+// percent is v in percent of an axis up to top, rounded to a tenth: where
+// a tick or a bar's end stands.
+func percent(v, top float64) float64 { return math.Round(v/top*1000) / 10 }
 
 // id is the bar as a fragment's identity: the bar without its worker.
 func (b Bar) id() Bar {
@@ -133,7 +136,6 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 	cur := model.MainOf(counts, (&Site{w}).Config().Currency)
 	w.read(kSiteAxis, cur)
 	step, axisMax := w.r.values.axis(cur)
-	pct := func(v float64) float64 { return math.Round(v/axisMax*1000) / 10 }
 	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax}
 	for _, b := range bars {
 		if b.cur != cur {
@@ -144,7 +146,7 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 		ch.Bars = append(ch.Bars, b)
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {
-		ch.Ticks = append(ch.Ticks, Tick{X: pct(v), Label: model.Money(v, cur)})
+		ch.Ticks = append(ch.Ticks, Tick{X: percent(v, axisMax), Label: model.Money(v, cur)})
 	}
 	return ch, nil
 }
