@@ -101,7 +101,10 @@ func (w *worker) api(which string) ([]byte, error) {
 	if g := w.r.values.generated(); g != "" {
 		generated = strconv.Quote(g)
 	}
-	var b bytes.Buffer
+	// The worker's buffer: the file is megabytes on a large site, and is
+	// written out before the worker renders its next job (Output).
+	b := &w.buf
+	b.Reset()
 	field := func(name, value string) {
 		if indent == "" {
 			b.WriteString(`"` + name + `":` + value + `,`)
@@ -167,7 +170,7 @@ func (w *worker) api(which string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		grow(&b, pieces)
+		grow(b, pieces)
 		for i, p := range pieces {
 			if i > 0 {
 				b.WriteByte(',')
@@ -191,9 +194,9 @@ func (w *worker) api(which string) ([]byte, error) {
 			}
 			pieces[i] = v.([]byte)
 		}
-		grow(&b, pieces)
+		grow(b, pieces)
 		for i, p := range pieces {
-			item(&b, i, p)
+			item(b, i, p)
 		}
 		closeList(len(skills))
 	}

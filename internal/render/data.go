@@ -61,15 +61,16 @@ func (w *worker) sitemap() ([]byte, error) {
 	}
 	n := len(fixed)
 	slices.SortStableFunc(urls[n:], func(a, b sitemapEntry) int { return strings.Compare(a.Loc, b.Loc) })
-	return writeSitemap(urls, w.r.opts.Minify), nil
+	return writeSitemap(&w.buf, urls, w.r.opts.Minify), nil
 }
 
 // writeSitemap writes the entries of a sitemap as encoding/xml would
 // (indented by two spaces unless minified), by hand: a sitemap of every
 // career is written on every edit that adds or removes a page, and
-// encoding/xml's reflection was most of its cost.
-func writeSitemap(urls []sitemapEntry, minify bool) []byte {
-	var b bytes.Buffer
+// encoding/xml's reflection was most of its cost. It writes into b, from
+// empty: the worker's buffer, which a large site's sitemap reuses.
+func writeSitemap(b *bytes.Buffer, urls []sitemapEntry, minify bool) []byte {
+	b.Reset()
 	b.Grow(len(xml.Header) + 100*len(urls))
 	b.WriteString(xml.Header)
 	nl := func(indent string) {
@@ -83,12 +84,12 @@ func writeSitemap(urls []sitemapEntry, minify bool) []byte {
 		b.WriteString("<url>")
 		nl("    ")
 		b.WriteString("<loc>")
-		xml.EscapeText(&b, []byte(u.Loc))
+		xml.EscapeText(b, []byte(u.Loc))
 		b.WriteString("</loc>")
 		if u.LastMod != "" {
 			nl("    ")
 			b.WriteString("<lastmod>")
-			xml.EscapeText(&b, []byte(u.LastMod))
+			xml.EscapeText(b, []byte(u.LastMod))
 			b.WriteString("</lastmod>")
 		}
 		nl("  ")

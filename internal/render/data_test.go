@@ -113,7 +113,7 @@ func TestWriteSitemap(t *testing.T) {
 			t.Fatal(err)
 		}
 		want.WriteByte('\n')
-		if got := writeSitemap(urls, minify); !bytes.Equal(got, want.Bytes()) {
+		if got := writeSitemap(new(bytes.Buffer), urls, minify); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("minify %v:\n%s\nwant\n%s", minify, got, want.Bytes())
 		}
 	}

@@ -155,6 +155,9 @@ type tmplSet struct {
 	pages map[string]*template.Template
 	base  *template.Template // the shared templates
 	bind  *worker
+	// scratch is the memory of the workers that use the set, kept for
+	// the next.
+	scratch scratch
 }
 
 // acquire returns a template set for w's use until release.

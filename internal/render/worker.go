@@ -22,7 +22,12 @@ type worker struct {
 	set   *tmplSet
 	rec   *trace.Recorder // where reads are noted: the job's, or a fragment's
 	diags *diag.List      // where problems are reported: likewise
-	buf   bytes.Buffer
+	*scratch
+	// atPage is set while a page's own template runs, and not while a
+	// shared template it calls does: lists printed then are marks, and
+	// pieces holds their runs, by mark (splice.go).
+	atPage bool
+	pieces [][]string
 	// noCache renders fragments in place, neither taken from the cache
 	// nor kept: while a failed page is executed again (explain).
 	noCache bool
@@ -46,11 +51,37 @@ func (r *Renderer) NewWorker() (*Worker, error) {
 		return nil, err
 	}
 	w.set = set
+	w.scratch = &set.scratch
 	return &Worker{w}, nil
+}
+
+// scratch is the memory a worker writes jobs in, kept with the template
+// set it acquired (Theme.acquire) so that it lasts from build to build: a
+// build of a large site writes megabytes per page that lists every
+// career, and would otherwise allocate them anew for each build's
+// workers. Buffers over keepScratch are let go.
+type scratch struct {
+	buf    bytes.Buffer   // the page, or the file, being written
+	out    bytes.Buffer   // the page put together from buf (splice)
+	jobRec trace.Recorder // what the job being rendered read (Output.Reads)
+}
+
+// keepScratch is the largest buffer a worker keeps for its next job: the
+// list of every career as JSON at 10,000 careers, not at 100,000.
+const keepScratch = 16 << 20
+
+// trim lets go of buffers over keepScratch.
+func (s *scratch) trim() {
+	for _, b := range []*bytes.Buffer{&s.buf, &s.out} {
+		if b.Cap() > keepScratch {
+			*b = bytes.Buffer{}
+		}
+	}
 }
 
 // Close hands the worker's templates back for later workers.
 func (w *Worker) Close() {
+	w.w.trim()
 	if w.w.set != nil {
 		w.w.r.theme.release(w.w.set)
 		w.w.set = nil
@@ -69,8 +100,9 @@ func (w *worker) siteView() *Site {
 
 // Output is a rendered job: its bytes, what rendering it read and the
 // problems found in content while rendering it, such as broken links.
-// Data may be the worker's own buffer: it is valid until the worker
-// renders its next job, and the caller must not change it.
+// Data may be the worker's own buffer, and Reads is the worker's own
+// record: both are valid until the worker renders its next job, and the
+// caller must not change them.
 type Output struct {
 	Data  []byte
 	Reads *trace.Recorder
@@ -79,7 +111,9 @@ type Output struct {
 
 // Render renders job j.
 func (w *Worker) Render(j Job) (Output, error) {
-	rec := &trace.Recorder{}
+	w.w.trim() // the last job's output is written out by now
+	rec := &w.w.jobRec
+	rec.Reset()
 	var ds diag.List
 	w.w.rec, w.w.diags = rec, &ds
 	defer func() { w.w.rec, w.w.diags = nil, nil }()
@@ -196,6 +230,9 @@ func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) 
 	if err != nil {
 		return "", err
 	}
+	if w.atPage && len(parts) > 0 {
+		return w.mark(parts), nil
+	}
 	var b strings.Builder
 	b.Grow(size)
 	for _, p := range parts {
@@ -293,6 +330,8 @@ const longList = 8 * runLength
 
 // execute runs the shared template name with data.
 func (w *worker) execute(name string, data any) (template.HTML, error) {
+	defer func(at bool) { w.atPage = at }(w.atPage)
+	w.atPage = false
 	var buf bytes.Buffer
 	if err := w.set.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
@@ -304,6 +343,23 @@ func (w *worker) execute(name string, data any) (template.HTML, error) {
 func (w *worker) page(name string, v *View) ([]byte, error) {
 	w.read(kTemplate, name)
 	w.read(kTemplates, "")
+	ndiags := len(*w.diags)
+	w.buf.Reset()
+	w.pieces, w.atPage = w.pieces[:0], true
+	err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v)
+	w.atPage = false
+	if err != nil {
+		return nil, w.explain(name, v, err)
+	}
+	if len(w.pieces) == 0 {
+		return w.buf.Bytes(), nil
+	}
+	if out, ok := splice(&w.out, w.buf.Bytes(), w.pieces); ok {
+		return out, nil
+	}
+	// A list's mark was printed other than as it is: the page is made
+	// again, its lists printed in full, and only that run's problems kept.
+	*w.diags = (*w.diags)[:ndiags]
 	w.buf.Reset()
 	if err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v); err != nil {
 		return nil, w.explain(name, v, err)

@@ -323,19 +323,24 @@ func TestUniqueKeyIDs(t *testing.T) {
 
 // TestRecorderKeepsEachReadOnce: past the reads it keeps as a list, a
 // Recorder keeps a repeat of any earlier read out, not only of the last.
+// Reset starts it over for another piece of work, which keeps its reads
+// the same way and none of the last one's.
 func TestRecorderKeepsEachReadOnce(t *testing.T) {
 	var r Recorder
-	var want []Key
-	for i := range 300 {
-		k := Key{"career", strconv.Itoa(i)}
-		want = append(want, k)
-		r.Read(k)
-		r.Read(Key{"career", "0"})
-		if i >= 2 {
-			r.Read(Key{"career", strconv.Itoa(i - 2)})
+	for round, kind := range []string{"career", "skill", "career"} {
+		r.Reset()
+		var want []Key
+		for i := range 300 {
+			k := Key{kind, strconv.Itoa(i)}
+			want = append(want, k)
+			r.Read(k)
+			r.Read(Key{kind, "0"})
+			if i >= 2 {
+				r.Read(Key{kind, strconv.Itoa(i - 2)})
+			}
 		}
-	}
-	if got := r.Reads(); !slices.Equal(got, want) {
-		t.Fatalf("%d reads kept, want the 300 keys once each in the order first read", len(got))
+		if got := r.Reads(); !slices.Equal(got, want) {
+			t.Fatalf("round %d: %d reads kept, want the 300 keys once each in the order first read", round, len(got))
+		}
 	}
 }

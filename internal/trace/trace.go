@@ -51,6 +51,20 @@ type Recorder struct {
 	seen map[Key]struct{}
 	ids  []int32  // reads already known to the cache, from reused fragments
 	uses []*Entry // fragments used, kept alive with the work's entry
+	// spare is an empty set kept by Reset for the next piece of work.
+	spare map[Key]struct{}
+}
+
+// Reset empties r for another piece of work, keeping the room it grew,
+// so that a worker that records thousands of reads per page does not
+// allocate them again for each: a Recorder is read by Cache.Store, which
+// keeps none of it but the fragments used.
+func (r *Recorder) Reset() {
+	r.keys, r.ids, r.uses = r.keys[:0], r.ids[:0], nil
+	if r.seen != nil {
+		clear(r.seen)
+		r.spare, r.seen = r.seen, nil
+	}
 }
 
 // setFrom is how many reads a Recorder keeps as a plain list: a short
@@ -78,7 +92,10 @@ func (r *Recorder) Read(k Key) {
 	}
 	r.keys = append(r.keys, k)
 	if len(r.keys) == setFrom {
-		r.seen = make(map[Key]struct{}, 2*setFrom)
+		r.seen, r.spare = r.spare, nil
+		if r.seen == nil {
+			r.seen = make(map[Key]struct{}, 2*setFrom)
+		}
 		unique := r.keys[:0]
 		for _, k := range r.keys {
 			if _, ok := r.seen[k]; !ok {

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/careerguide/careerguide"
+	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/index"
+	"github.com/careerguide/careerguide/internal/load"
+	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
+)
+
+// TestListsSplicedAsPrinted: a list that a page's template prints is put
+// into the page by its mark (splice), and the page is the one its
+// template gives with the list printed in full, however the template
+// prints it: as it is, twice, in an attribute, through printf, in a
+// script, or not at all.
+func TestListsSplicedAsPrinted(t *testing.T) {
+	for _, tc := range []struct {
+		name, main, has string
+		spliced         bool // the page is put together, not executed again
+	}{
+		{"as is", `<ul>{{partials "az-item" .Items}}</ul>`, `>Alpha</a>`, true},
+		{"twice", `{{$x := partials "az-item" .Items}}<ul>{{$x}}</ul><ol>{{$x}}</ol>`, `</ul><ol><li>`, true},
+		{"in an attribute", `<p title="{{partials "az-item" .Items}}">x</p>`, `title="`, false},
+		{"through printf", `<p>{{partials "az-item" .Items | printf "%s"}}</p>`, `&lt;li&gt;`, false},
+		{"in a script", `<script>var x = {{partials "az-item" .Items}};</script>`, `var x = "\u003cli\u003e`, false},
+		{"not printed", `{{if partials "az-item" .Items}}<p>some</p>{{end}}`, `<p>some</p>`, false},
+		{"empty", `<ul>{{partials "az-item" (slice .Items 0 0)}}</ul>`, `<ul></ul>`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, _, err := load.ReadTheme(t.TempDir(), careerguide.Theme)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, f := range src.Templates {
+				if f.Path == "careers.html" {
+					src.Templates[i].Data = []byte(`{{template "base" .}}{{define "main"}}` + tc.main + `{{end}}`)
+				}
+			}
+			theme, err := NewTheme(src.Templates, src.Static, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := model.Config{Title: "T", Currency: "USD"}
+			cfg.Defaults()
+			site, _ := index.Build(cfg, testCareers(), nil, theme.StaticPaths())
+			r := New(site, theme, trace.NewCache(), Options{}, nil)
+			wk, err := r.NewWorker()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer wk.Close()
+			j := Job{"careers/index.html", KindCareers, "careers 1"}
+			for range 2 { // the second time, the runs come from the cache
+				out, err := wk.Render(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := string(out.Data)
+				w := wk.w
+				if spliced := w.out.Len() > 0 && &out.Data[0] == &w.out.Bytes()[0]; spliced != tc.spliced {
+					t.Errorf("put together from marks: %v, want %v", spliced, tc.spliced)
+				}
+				w.rec, w.diags = &trace.Recorder{}, &diag.List{}
+				v, name, err := w.view(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want bytes.Buffer // not at the page's level: lists in full
+				if err := w.set.pages[name].ExecuteTemplate(&want, name, v); err != nil {
+					t.Fatal(err)
+				}
+				w.rec, w.diags = nil, nil
+				if got != want.String() {
+					t.Errorf("the page differs from its template's with the list in full:\n got %q\nwant %q", excerpt(got, "<main"), excerpt(want.String(), "<main"))
+				}
+				if !strings.Contains(got, tc.has) || strings.Contains(got, markNonce[1:]) {
+					t.Errorf("the page does not show %q, or shows a mark: %q", tc.has, excerpt(got, "<main"))
+				}
+			}
+		})
+	}
+}
+
+// excerpt is s from the first at on, 400 bytes at most.
+func excerpt(s, at string) string {
+	if i := strings.Index(s, at); i >= 0 {
+		s = s[i:]
+	}
+	return s[:min(len(s), 400)]
+}
+
+// TestSplice: marks are replaced by their lists wherever they are; a mark
+// missing, or a mark of no list, fails.
+func TestSplice(t *testing.T) {
+	m := func(n string) string { return markNonce + n + "\x00" }
+	pieces := [][]string{{"a", "b"}, {"c"}}
+	for _, tc := range []struct {
+		src, want string
+		ok        bool
+	}{
+		{"<" + m("0") + "|" + m("1") + ">", "<ab|c>", true},
+		{m("1") + m("0") + m("1"), "cabc", true},
+		{"<" + m("0") + ">", "", false},                // list 1 not printed
+		{m("0") + m("1") + m("2"), "", false},          // no list 2
+		{m("0") + m("1") + markNonce + "1", "", false}, // a mark cut short
+		{m("0") + m("x") + m("1"), "", false},
+	} {
+		got, ok := splice(new(bytes.Buffer), []byte(tc.src), pieces)
+		if ok != tc.ok || ok && string(got) != tc.want {
+			t.Errorf("splice(%q) = %q, %v; want %q, %v", tc.src, got, ok, tc.want, tc.ok)
+		}
+	}
+}
