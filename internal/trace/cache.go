@@ -2,8 +2,10 @@ package trace
 
 import (
 	mbits "math/bits"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/careerguide/careerguide/internal/diag"
 )
@@ -127,6 +129,7 @@ func (c *Cache) Begin(v Values, same *Same) {
 	}
 	// The keys summed in the last build are those its valid entries read.
 	last := c.epoch - 1
+	var again []int32 // the keys to sum again, each stamped as it is named
 	for kind, ids := range c.kinds {
 		var but []string
 		whole := false
@@ -136,7 +139,8 @@ func (c *Cache) Begin(v Values, same *Same) {
 		if whole {
 			for _, x := range but {
 				if id, ok := c.ids[kind][x]; ok && c.stamp[id] == last {
-					c.recheck(id)
+					c.stamp[id] = c.epoch
+					again = append(again, id)
 				}
 			}
 		}
@@ -144,20 +148,46 @@ func (c *Cache) Begin(v Values, same *Same) {
 			if c.stamp[id] != last {
 				continue
 			}
-			if whole || same.Key != nil && same.Key(c.keys[id]) {
-				c.stamp[id] = c.epoch
-			} else {
-				c.recheck(id)
+			c.stamp[id] = c.epoch
+			if !whole && (same.Key == nil || !same.Key(c.keys[id])) {
+				again = append(again, id)
 			}
 		}
 	}
+	c.resum(again)
 }
 
-// recheck sums key id again in a build that named the keys that may have
-// changed, and when its value did change, notes it on the entries that
-// read it. c.mu is held.
-func (c *Cache) recheck(id int32) {
-	if c.current(id); c.changed[id] == c.epoch {
+// resumChunk is how many keys a goroutine of resum takes at a time.
+const resumChunk = 64
+
+// resum sums the keys ids again, and where a value changed, notes it on
+// the entries that read it. The keys are summed on every processor, each
+// goroutine taking the next few as it is free: a value worked out once
+// for the whole site when first asked for (the search index's words)
+// holds up one goroutine while the others sum the rest. c.mu is held.
+func (c *Cache) resum(ids []int32) {
+	sums := make([]uint64, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(ids)+resumChunk-1)/resumChunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(resumChunk)) - resumChunk
+				if lo >= len(ids) {
+					return
+				}
+				for i := lo; i < min(lo+resumChunk, len(ids)); i++ {
+					sums[i] = c.values.Sum(c.keys[ids[i]])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, id := range ids {
+		if sums[i] == c.sums[id] && c.changed[id] != 0 { // 0: never summed
+			continue
+		}
+		c.sums[id], c.changed[id] = sums[i], c.epoch
 		for _, e := range c.readers[id] {
 			if x := c.entries[e]; x != nil {
 				x.moved = c.epoch

@@ -34,7 +34,8 @@ func (k Key) String() string {
 
 // Values gives the current value of every key, as a sum. Equal values
 // must give equal sums, and a key whose value no longer exists (a deleted
-// career's title) must give a sum of its own, such as Absent.
+// career's title) must give a sum of its own, such as Absent. Sum is
+// called from several goroutines at once.
 type Values interface {
 	Sum(Key) uint64
 }
