@@ -42,6 +42,7 @@ type Site struct {
 	files     map[string]string    // content file → URL path
 	paths     map[string]bool      // every published path below the base
 	resources map[string]*Resource // output path → resource
+	cuts      map[string][]int     // where the pages of each list begin, by its first page's URL (Cut)
 
 	skillsClean bool // indexSkills finished and reported no error
 
@@ -75,6 +76,7 @@ type Career struct {
 	slugs   []string // the slugs of Career.Skills, in its order
 	tkey    string   // its title folded for A–Z order (titleKey)
 	slugSum uint64   // the FNV-1a sum of its slug
+	runSum  uint64   // its identity as an item of a list (RunSum)
 	pathSum uint64   // the sum of its URL and file's path, for layoutInputs
 	cat     string   // the slug of its category, "" when it has none
 }
@@ -208,6 +210,7 @@ func Rebuild(ctx context.Context, prev *Site, cfg model.Config, careers []*model
 		func() { s.indexResources(resources, &ds) },
 		func() { s.indexAliases(&ds) },
 		func() { s.indexCategories(&ds) },
+		s.cutLists,
 		func() {
 			layingOut = true
 			go func() {
@@ -416,7 +419,7 @@ func (s *Site) sameTitles(ds *diag.List) {
 func newCareer(prev *Site, mc *model.Career) *Career {
 	if old := prev.careerOf(mc.Slug); old != nil && old.Career == mc {
 		return &Career{Career: mc, URL: old.URL, page: old.page, api: old.api, mid: old.mid, lo: old.lo, hi: old.hi, cur: old.cur,
-			open: old.open, tkey: old.tkey, slugSum: old.slugSum, pathSum: old.pathSum}
+			open: old.open, tkey: old.tkey, slugSum: old.slugSum, runSum: old.runSum, pathSum: old.pathSum}
 	}
 	pay := &mc.Salary
 	c := &Career{Career: mc, URL: "careers/" + mc.Slug + "/", mid: pay.Annual(pay.Typical()), lo: pay.Annual(pay.Min), hi: pay.Annual(pay.Top()),
@@ -424,6 +427,7 @@ func newCareer(prev *Site, mc *model.Career) *Career {
 	c.page, c.api = c.URL+"index.html", CareerAPI(mc.Slug)
 	c.tkey = titleKey(mc.Title)
 	c.slugSum = slugHash(mc.Slug)
+	c.runSum = runSum(c.slugSum)
 	c.pathSum = maphash.String(relateSeed, c.URL)*0x9e3779b97f4a7c15 + maphash.String(relateSeed, c.Source)
 	return c
 }

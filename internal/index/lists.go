@@ -12,13 +12,6 @@ import (
 // careers/page/2/.
 const PageDir = "page"
 
-// ListPages returns how many pages a list of n careers takes, at
-// Config.Paginate careers a page; an empty list has one page.
-func (s *Site) ListPages(n int) int {
-	per := max(s.Config.Paginate, 1)
-	return max(1, (n+per-1)/per)
-}
-
 // PageURL returns the URL path of page i (from 1) of the list whose first
 // page is at base: base itself, then base + "page/2/" and so on.
 func PageURL(base string, i int) string {
@@ -89,18 +82,18 @@ func (s *Site) CategoryBySlug(k string) *Category { return s.category[k] }
 // indexLists publishes the paths of the lists' later pages and of the
 // category pages.
 func (s *Site) indexLists() {
-	add := func(base string, n int) {
+	add := func(base string) {
 		s.paths[base] = true
-		for i := 2; i <= s.ListPages(n); i++ {
+		for i := 2; i <= s.ListPages(base); i++ {
 			s.paths[PageURL(base, i)] = true
 		}
 	}
-	add("careers/", len(s.Careers))
-	add("salaries/", len(s.BySalary))
+	add("careers/")
+	add("salaries/")
 	for _, p := range SearchPaths(len(s.Careers)) {
 		s.paths[p] = true
 	}
 	for _, cat := range s.Categories {
-		add(cat.URL, len(cat.Careers))
+		add(cat.URL)
 	}
 }

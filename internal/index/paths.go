@@ -187,7 +187,7 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	}
 	h.WriteByte(1)
 	for _, cat := range s.Categories {
-		w(cat.URL, cat.Name, strconv.Itoa(s.ListPages(len(cat.Careers))))
+		w(cat.URL, cat.Name, strconv.Itoa(s.ListPages(cat.URL)))
 	}
 	for _, p := range s.Pages {
 		w(p.URL, p.Source)
@@ -199,7 +199,7 @@ func (s *Site) layoutInputs(static []string) uint64 {
 	for _, r := range s.Resources {
 		w(r.URL, r.Path)
 	}
-	w(strconv.Itoa(s.ListPages(len(s.Careers))), strconv.FormatBool(s.Config.SocialCards))
+	w(strconv.Itoa(s.ListPages("careers/")), strconv.Itoa(s.ListPages("salaries/")), strconv.FormatBool(s.Config.SocialCards))
 	return h.Sum64()
 }
 
@@ -260,12 +260,12 @@ func (s *Site) checkLayout(static []string, stop func() bool, ds *diag.List) {
 	// The lists' later pages and the categories' pages.
 	lists := writer{what: "a page careerguide generates"}
 	for _, base := range []string{"careers/", "salaries/"} {
-		for i := 2; i <= s.ListPages(len(s.Careers)); i++ {
+		for i := 2; i <= s.ListPages(base); i++ {
 			l.add(file(PageURL(base, i)), lists)
 		}
 	}
 	for _, cat := range s.Categories {
-		for i := 1; i <= s.ListPages(len(cat.Careers)); i++ {
+		for i := 1; i <= s.ListPages(cat.URL); i++ {
 			if why := l.add(file(PageURL(cat.URL, i)), writer{"the page of the category ", cat.Name}); why != "" {
 				c := cat.Careers[0]
 				at := c.At("category")

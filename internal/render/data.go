@@ -31,24 +31,25 @@ func (w *worker) sitemap() ([]byte, error) {
 	for _, p := range fixed {
 		add(p, time.Time{})
 	}
-	// The lists' later pages, and the categories' pages: their number
-	// follows from the lists' lengths and site.yaml's paginate.
 	// Which careers there are, in any order: the sitemap is sorted by
 	// URL, so a title that moves in the A–Z order changes nothing here.
 	w.read(kSiteCareerSet, "")
 	careers := w.careers(w.r.site.Careers)
 	site.Config()
-	pages := func(base string, n int) {
-		for i := 2; i <= w.r.site.ListPages(n); i++ {
+	// The lists' later pages, and the categories' pages: how many there
+	// are, not which careers they show.
+	pages := func(name string) {
+		w.read(kListPages, name)
+		base := w.r.listBase(name)
+		for i := 2; i <= w.r.site.ListPages(base); i++ {
 			add(index.PageURL(base, i), time.Time{})
 		}
 	}
-	pages("careers/", len(careers))
-	pages("salaries/", len(careers))
+	pages("careers")
+	pages("salaries")
 	for _, cat := range site.Categories() {
 		add(cat.URL(), time.Time{})
-		w.read(kCategorySize, cat.Slug()) // how many pages it has, not which careers
-		pages(cat.URL(), len(cat.c.Careers))
+		pages("category " + cat.Slug())
 	}
 	for _, c := range careers {
 		add(c.URL(), c.Updated())

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/index"
@@ -141,14 +140,15 @@ func New(site *index.Site, theme *Theme, cache *trace.Cache, opts Options, prev 
 }
 
 // samePlan reports whether plan makes the same jobs for s as for prev,
-// from what it reads: the same careers, categories (with as many careers
-// each), skills, pages, redirects and resources, by slug or path, and the
-// same settings that add or split pages. The order of the careers does not
-// matter, as the jobs are sorted by path; the static files are the
-// theme's, which New compares by identity.
+// from what it reads: the same careers, categories (with as many pages
+// each), skills, pages, redirects and resources, by slug or path, as many
+// pages of each list, and the same settings that add pages. The order of
+// the careers does not matter, as the jobs are sorted by path; the static
+// files are the theme's, which New compares by identity.
 func samePlan(prev, s *index.Site) bool {
 	pc, c := prev.Config, s.Config
-	if pc.SocialCards != c.SocialCards || pc.Paginate != c.Paginate || len(prev.Careers) != len(s.Careers) || len(prev.BySalary) != len(s.BySalary) {
+	if pc.SocialCards != c.SocialCards || len(prev.Careers) != len(s.Careers) ||
+		prev.ListPages("careers/") != s.ListPages("careers/") || prev.ListPages("salaries/") != s.ListPages("salaries/") {
 		return false
 	}
 	for _, c := range s.Careers {
@@ -156,7 +156,9 @@ func samePlan(prev, s *index.Site) bool {
 			return false
 		}
 	}
-	return sameBy(prev.Categories, s.Categories, func(c *index.Category) string { return c.Slug + " " + strconv.Itoa(len(c.Careers)) }) &&
+	return slices.EqualFunc(prev.Categories, s.Categories, func(x, y *index.Category) bool {
+		return x.Slug == y.Slug && prev.ListPages(x.URL) == s.ListPages(y.URL)
+	}) &&
 		sameBy(prev.Skills, s.Skills, func(sk *index.Skill) string { return sk.Slug }) &&
 		sameBy(prev.Pages, s.Pages, func(p *index.Page) string { return p.URL }) &&
 		sameBy(prev.Aliases, s.Aliases, func(a index.Alias) string { return a.Path }) &&
@@ -246,10 +248,10 @@ func (r *Renderer) plan() []Job {
 		{"api/careers.json", KindAPI, "careers"},
 		{"api/skills.json", KindAPI, "skills"},
 	}
-	jobs = r.listJobs(jobs, KindCareers, "careers", "careers/", len(s.Careers))
-	jobs = r.listJobs(jobs, KindSalaries, "salaries", "salaries/", len(s.BySalary))
+	jobs = r.listJobs(jobs, KindCareers, "careers", "careers/")
+	jobs = r.listJobs(jobs, KindSalaries, "salaries", "salaries/")
 	for _, c := range s.Categories {
-		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug, c.URL, len(c.Careers))
+		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug, c.URL)
 	}
 	for _, p := range index.SearchPaths(len(s.Careers)) {
 		jobs = append(jobs, Job{p, KindSearch, p})

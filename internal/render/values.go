@@ -39,7 +39,11 @@ const (
 	kCategory       = "category"        // ID slug: name, careers A–Z
 	kCategorySkills = "category.skills" // ID slug: its most common skills and their counts
 	kCategorySize   = "category.size"   // ID slug: how many careers it has
-	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page, and its pager
+	kCategoryName   = "category.name"   // ID slug: its name
+	kListPage       = "list.page"       // ID "careers 2": the careers on a list's page
+	kListPlace      = "list.place"      // ID "careers 2": where the page's careers begin in the list
+	kListPages      = "list.pages"      // ID "careers": how many pages the list takes
+	kListSize       = "list.size"       // ID "careers": how many careers the list holds
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
 	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
@@ -189,6 +193,12 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 		h.Str(c.Name)
 		careerSlugs(&h, c.Careers)
+	case kCategoryName:
+		c := s.CategoryBySlug(k.ID)
+		if c == nil {
+			return trace.Absent
+		}
+		h.Str(c.Name)
 	case kCategorySize:
 		c := s.CategoryBySlug(k.ID)
 		if c == nil {
@@ -208,6 +218,17 @@ func (v *values) Sum(k trace.Key) uint64 {
 		if !v.r.hashListPage(&h, k.ID) {
 			return trace.Absent
 		}
+	case kListPlace:
+		name, n := splitPage(k.ID)
+		items, first := v.r.pageItems(name, n)
+		if items == nil {
+			return trace.Absent
+		}
+		h.Int(int64(first))
+	case kListPages:
+		h.Int(int64(v.r.site.ListPages(v.r.listBase(k.ID))))
+	case kListSize:
+		h.Int(int64(len(v.r.list(k.ID))))
 	case kAlias:
 		a := v.aliases[k.ID]
 		if a == nil {

@@ -253,10 +253,19 @@ func (v *View) setCanonical() {
 
 // pageTitle adds the page number to a list's later pages' titles.
 func pageTitle(title string, p *Pager) string {
-	if p.Page > 1 {
-		return fmt.Sprintf("%s, page %d of %d", title, p.Page, p.Pages)
+	if p.page > 1 {
+		return fmt.Sprintf("%s, page %d of %d", title, p.page, p.Pages())
 	}
 	return title
+}
+
+// guideWords are the titles of a list page's first and last careers, as
+// a dictionary's page shows its first and last words.
+func guideWords(items []*Career) (string, string) {
+	if len(items) == 0 {
+		return "", ""
+	}
+	return items[0].Title(), items[len(items)-1].Title()
 }
 
 func plural(n int, one, many string) string {
@@ -276,8 +285,13 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if err := w.listView(v, j); err != nil {
 			return nil, "", err
 		}
-		v.Description = fmt.Sprintf("All %d careers in %s, from A to Z.", v.pager.Total, site.Config().Title)
-		v.Title, v.URL = pageTitle("Careers A–Z", v.pager), index.PageURL("careers/", v.pager.Page)
+		if v.pager.page == 1 {
+			v.Description = fmt.Sprintf("All %d careers in %s, from A to Z.", v.pager.Total(), site.Config().Title)
+		} else { // not the count, which every new career changes
+			from, to := guideWords(v.Items())
+			v.Description = fmt.Sprintf("Careers in %s from %s to %s.", site.Config().Title, from, to)
+		}
+		v.Title, v.URL = pageTitle("Careers A–Z", v.pager), index.PageURL("careers/", v.pager.page)
 		v.setCanonical()
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Careers", ""}}
 		return v, "careers.html", nil
@@ -322,8 +336,13 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if err := w.listView(v, j); err != nil {
 			return nil, "", err
 		}
-		v.Description = fmt.Sprintf("Salary ranges of all %d careers, highest first.", v.pager.Total)
-		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.Page)
+		if v.pager.page == 1 {
+			v.Description = fmt.Sprintf("Salary ranges of all %d careers, highest first.", v.pager.Total())
+		} else {
+			from, to := guideWords(v.Items())
+			v.Description = fmt.Sprintf("Salary ranges of careers from %s to %s, highest first.", from, to)
+		}
+		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.page)
 		v.setCanonical()
 		v.charts = func() (*Chart, error) {
 			return w.chart(v.Items(), "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest typical pay first.")
@@ -347,13 +366,19 @@ func (w *worker) view(j Job) (*View, string, error) {
 		if err := w.listView(v, j); err != nil {
 			return nil, "", err
 		}
-		v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", v.pager.Total, plural(v.pager.Total, "career", "careers"), cv.Name())
-		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.Page)
+		if v.pager.page == 1 {
+			total := v.pager.Total()
+			v.Description = fmt.Sprintf("%d %s in %s, with their salary ranges, demand and AI impact.", total, plural(total, "career", "careers"), cv.Name())
+		} else {
+			from, to := guideWords(v.Items())
+			v.Description = fmt.Sprintf("Careers in %s from %s to %s, with their salary ranges, demand and AI impact.", cv.Name(), from, to)
+		}
+		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.page)
 		v.setCanonical()
 		v.charts = func() (*Chart, error) {
 			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first."
-			if v.pager.Pages > 1 {
-				desc = fmt.Sprintf("Salary range of careers %d–%d of %s, highest midpoint first.", v.pager.First, v.pager.Last, cv.Name())
+			if v.pager.Pages() > 1 {
+				desc = "Salary range of each career in " + cv.Name() + " on this page, highest midpoint first."
 			}
 			return w.chart(byPay(v.Items()), title, desc)
 		}

@@ -430,7 +430,10 @@ func (c *Category) get() *index.Category {
 }
 
 // Name is the category's name: the spelling most of its careers use.
-func (c *Category) Name() string { return c.get().Name }
+func (c *Category) Name() string {
+	c.w.read(kCategoryName, c.c.Slug)
+	return c.c.Name
+}
 
 // Slug is the category's slug, which names it.
 func (c *Category) Slug() string { return c.c.Slug }
@@ -554,9 +557,10 @@ func identitySum(data any) (uint64, bool) {
 }
 
 // careerSum and skillSum sum an item's identity without making its name.
-// A career's is its slug's sum, made once per parse (index.Career.SlugSum),
-// mixed so that its low bits, which end runs, are as good as its high.
-func careerSum(c *Career) uint64 { return mix(c.c.SlugSum() ^ careerSalt) }
+// A career's is index.Career.RunSum, made once per parse from its slug's
+// sum, so that the runs of a list page end where the index ends its
+// pages (index.Cut).
+func careerSum(c *Career) uint64 { return c.c.RunSum() }
 
 // careerSums is careerSum of each career, for inRuns.
 func careerSums(cs []*Career) []uint64 {
@@ -566,10 +570,6 @@ func careerSums(cs []*Career) []uint64 {
 	}
 	return sums
 }
-
-// careerSalt keeps a career's identity sum apart from a sum of the same
-// slug elsewhere.
-const careerSalt = 0x63617265657200 // "career"
 
 func skillSum(sk *Skill) uint64 {
 	var h trace.Hash

@@ -69,6 +69,14 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 	cat := func(w *worker) any { return (&Site{w}).Categories()[0] }
 	alias := func(w *worker) any { return (&Site{w}).Aliases()[0] }
 	site := func(w *worker) any { return &Site{w} }
+	pager := func(w *worker) any { // page 2 of the careers A–Z, at one career a page
+		v := &View{}
+		if err := w.listView(v, Job{"careers/page/2/index.html", KindCareers, "careers 2"}); err != nil {
+			panic(err)
+		}
+		return v.pager
+	}
+	dropLast := func(cs []*model.Career) { cs[2].Slug = "a" } // a repeated slug: left out
 	type change func(cs []*model.Career)
 	on := func(f func(a *model.Career)) change { return func(cs []*model.Career) { f(cs[0]) } }
 	cases := []struct {
@@ -138,10 +146,16 @@ func TestAccessorsRecordWhatTheyShow(t *testing.T) {
 		{site, "Skills", key(kSiteSkills, ""), func(cs []*model.Career) { cs[2].Skills = []string{"Rust"} }},
 		{site, "Categories", key(kSiteCategories, ""), func(cs []*model.Career) { cs[2].Category = "New" }},
 		{cat, "Skills", key(kCategorySkills, "cat"), func(cs []*model.Career) { cs[2].Skills = []string{"Go"} }},
-		{cat, "Name", key(kCategory, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
+		{cat, "Name", key(kCategoryName, "cat"), func(cs []*model.Career) { cs[0].Category, cs[1].Category = "CAT", "CAT" }},
 		{career, "CategoryURL", key(kCareerCategory, "a"), on(func(a *model.Career) { a.Category = "Other" })},
 		{site, "Aliases", key(kSiteAliases, ""), on(func(a *model.Career) { a.Aliases = []string{"/older/"} })},
 		{page, "Title", key(kPage, "about/"), nil},
+		{pager, "Total", key(kListSize, "careers"), dropLast},
+		{pager, "Pages", key(kListPages, "careers"), dropLast},
+		{pager, "Links", key(kListPages, "careers"), dropLast},
+		{pager, "Next", key(kListPages, "careers"), dropLast},
+		{pager, "First", key(kListPlace, "careers 2"), nil},
+		{pager, "Last", key(kListPlace, "careers 2"), nil},
 	}
 	for i, tc := range cases {
 		t.Run(fmt.Sprintf("%d/%s/%s", i, tc.method, tc.key), func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/careerguide/careerguide/internal/diag"
+	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
@@ -171,7 +172,7 @@ func (w *worker) partial(name string, data any) (template.HTML, error) {
 }
 
 // runLength is how many items a run of partials holds on average.
-const runLength = 32
+const runLength = index.RunLength
 
 // run names a run of a list's items by the sum of their identities.
 type run uint64
