@@ -31,10 +31,11 @@ func (w *worker) sitemap() ([]byte, error) {
 	for _, p := range fixed {
 		add(p, time.Time{})
 	}
-	// Which careers there are, in any order: the sitemap is sorted by
-	// URL, so a title that moves in the A–Z order changes nothing here.
-	w.read(kSiteCareerSet, "")
-	careers := w.careers(w.r.site.Careers)
+	// Which careers there are, in any order, and their dates: the sitemap
+	// is sorted by URL, so a title that moves in the A–Z order changes
+	// nothing here. One key for all of them, rather than each career's
+	// date: the sitemap is made again for every career added or removed.
+	w.read(kSiteUpdated, "")
 	site.Config()
 	// The lists' later pages, and the categories' pages: how many there
 	// are, not which careers they show.
@@ -51,8 +52,8 @@ func (w *worker) sitemap() ([]byte, error) {
 		add(cat.URL(), time.Time{})
 		pages("category " + cat.Slug())
 	}
-	for _, c := range careers {
-		add(c.URL(), c.Updated())
+	for _, c := range w.r.site.Careers {
+		add(c.URL, c.Updated)
 	}
 	for _, sk := range site.Skills() {
 		add(sk.URL(), time.Time{})

@@ -42,17 +42,21 @@ func TestRecentCareers(t *testing.T) {
 }
 
 // TestFeedAndSitemapReads: the feed reads which careers it holds as one
-// value, not the A–Z list or every career's date, and the sitemap reads
-// which careers there are in any order, so that a title that moves in
-// the A–Z order makes neither again.
+// value, not the A–Z list or every career's date; the sitemap reads which
+// careers there are in any order, with their dates, as one value; the
+// sources page reads which careers cite something: so that a title that
+// moves in the A–Z order makes none of them again, and a career added
+// that cites nothing, not the sources page.
 func TestFeedAndSitemapReads(t *testing.T) {
 	r, _ := testRenderer(t, testCareers())
 	for _, tc := range []struct {
-		job       Kind
-		want, not trace.Key
+		job  Kind
+		want trace.Key
+		not  []trace.Key
 	}{
-		{KindFeed, key(kSiteRecent, ""), key(kSiteCareers, "")},
-		{KindSitemap, key(kSiteCareerSet, ""), key(kSiteCareers, "")},
+		{KindFeed, key(kSiteRecent, ""), []trace.Key{key(kSiteCareers, "")}},
+		{KindSitemap, key(kSiteUpdated, ""), []trace.Key{key(kSiteCareers, ""), key(kCareerUpdated, "b")}},
+		{KindSources, key(kSiteCiting, ""), []trace.Key{key(kSiteCareers, ""), key(kCareerCited, "b")}},
 	} {
 		wk, err := r.NewWorker()
 		if err != nil {
@@ -66,7 +70,7 @@ func TestFeedAndSitemapReads(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !recorded(out.Reads, tc.want) || recorded(out.Reads, tc.not) {
+				if !recorded(out.Reads, tc.want) || slices.ContainsFunc(tc.not, func(k trace.Key) bool { return recorded(out.Reads, k) }) {
 					t.Errorf("%s: reads %v, want %v and not %v", path, out.Reads.Reads(), tc.want, tc.not)
 				}
 			}
@@ -115,6 +119,37 @@ func TestWriteSitemap(t *testing.T) {
 		want.WriteByte('\n')
 		if got := writeSitemap(new(bytes.Buffer), urls, minify); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("minify %v:\n%s\nwant\n%s", minify, got, want.Bytes())
+		}
+	}
+}
+
+// TestSiteKeysFollowTheirValues: the site's keys that stand for many
+// careers at once change with what they stand for, and only with it.
+func TestSiteKeysFollowTheirValues(t *testing.T) {
+	sum := func(k trace.Key, change func(cs []*model.Career)) uint64 {
+		cs := testCareers()
+		if change != nil {
+			change(cs)
+		}
+		r, _ := testRenderer(t, cs)
+		return r.Values().Sum(k)
+	}
+	for _, tc := range []struct {
+		name   string
+		key    trace.Key
+		change func(cs []*model.Career)
+		moves  bool
+	}{
+		{"a date", key(kSiteUpdated, ""), func(cs []*model.Career) { cs[1].Updated = cs[1].Updated.AddDate(0, 1, 0) }, true},
+		{"a career gone", key(kSiteUpdated, ""), func(cs []*model.Career) { cs[2].Slug = "a" }, true},
+		{"a title", key(kSiteUpdated, ""), func(cs []*model.Career) { cs[1].Title = "Aaa" }, false},
+		{"a source", key(kSiteCiting, ""), func(cs []*model.Career) { cs[1].DemandSource = model.Source{Name: "S", URL: "https://example.org/"} }, true},
+		{"an estimate", key(kSiteCiting, ""), func(cs []*model.Career) { cs[2].Salary.Estimate = true }, true},
+		{"a source gone", key(kSiteCiting, ""), func(cs []*model.Career) { cs[0].Outlook = nil }, true},
+		{"a career that cites nothing", key(kSiteCiting, ""), func(cs []*model.Career) { cs[2].Slug = "a" }, false},
+	} {
+		if moved := sum(tc.key, tc.change) != sum(tc.key, nil); moved != tc.moves {
+			t.Errorf("%s: %s changed %v, want %v", tc.name, tc.key, moved, tc.moves)
 		}
 	}
 }

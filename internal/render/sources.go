@@ -22,8 +22,9 @@ type Use struct {
 }
 
 // Sources lists every source the careers cite, by name, each with the
-// careers that cite it. It reads who every career's figures come from,
-// not the figures.
+// careers that cite it. It reads which careers cite a source or estimate
+// their pay, and who their figures come from, not the figures: a career
+// that does neither, added or edited, leaves the page as it is.
 func (v *View) Sources() []*Cited {
 	byKey := map[model.Source]*Cited{}
 	var out []*Cited
@@ -39,7 +40,7 @@ func (v *View) Sources() []*Cited {
 		}
 		c.Uses = append(c.Uses, u)
 	}
-	for _, c := range v.Site().Careers() {
+	for _, c := range v.citing() {
 		ic := c.cited()
 		if sal := ic.Salary; !sal.Source.IsZero() { // the figures are written only for a source
 			add(sal.Source, Use{Career: c, Figure: payFigures(sal), Date: sal.AsOf.Text(), Note: sal.Note})
@@ -64,7 +65,7 @@ func (v *View) Sources() []*Cited {
 // A–Z.
 func (v *View) Estimates() []*Career {
 	var out []*Career
-	for _, c := range v.Site().Careers() {
+	for _, c := range v.citing() {
 		if c.cited().Salary.Estimate {
 			out = append(out, c)
 		}
@@ -84,4 +85,11 @@ func payFigures(s model.Salary) string {
 		return "Pay percentiles"
 	}
 	return "Median pay"
+}
+
+// citing returns the careers that cite a source or whose pay range is
+// the guide's estimate, A–Z (kSiteCiting).
+func (v *View) citing() []*Career {
+	v.w.read(kSiteCiting, "")
+	return v.w.careers(v.w.r.values.citing())
 }

@@ -49,6 +49,8 @@ const (
 	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
 	kSiteCareers    = "site.careers"    // the careers A–Z
 	kSiteCareerSet  = "site.careerset"  // the careers in any order: which there are
+	kSiteUpdated    = "site.updated"    // the careers in any order, each with its date of last review
+	kSiteCiting     = "site.citing"     // the careers that cite a source or whose pay is an estimate, A–Z
 	kSiteRecent     = "site.recent"     // the careers the feed holds (recentCareers), in its order
 	kSiteSkills     = "site.skills"     // the skills A–Z
 	kSitePages      = "site.pages"      // the plain pages
@@ -93,6 +95,9 @@ type values struct {
 	recentOnce sync.Once
 	recent     []*index.Career // recentCareers' answer
 
+	citingOnce sync.Once
+	citers     []*index.Career // citing's answer
+
 	generatedOnce sync.Once
 	generatedDate string // generated's answer: the site is fixed for a build
 
@@ -115,6 +120,20 @@ func (v *values) searchLayout() *searchLayout {
 // recentCareers returns the careers with a review date, newest first,
 // those reviewed the same day in A–Z order, FeedEntries at most: the
 // feed's entries. The site is fixed for a build.
+// citing returns the careers the sources page lists, A–Z: those that
+// cite a source for a figure or whose pay range is the guide's estimate.
+func (v *values) citing() []*index.Career {
+	v.citingOnce.Do(func() {
+		for _, c := range v.r.site.Careers {
+			pay, o := c.Salary, c.Outlook
+			if !pay.Source.IsZero() || pay.Estimate || o != nil && !o.Source.IsZero() || !c.DemandSource.IsZero() || !c.AIImpactSource.IsZero() {
+				v.citers = append(v.citers, c)
+			}
+		}
+	})
+	return v.citers
+}
+
 func (v *values) recentCareers() []*index.Career {
 	v.recentOnce.Do(func() {
 		var top []*index.Career
@@ -255,6 +274,14 @@ func (v *values) Sum(k trace.Key) uint64 {
 			set += mix(c.SlugSum())
 		}
 		h.Int(int64(len(s.Careers))).Int(int64(set))
+	case kSiteUpdated:
+		var set uint64 // a sum of the members and their dates, in whatever order
+		for _, c := range s.Careers {
+			set += mix(c.SlugSum() ^ uint64(c.Updated.Unix()))
+		}
+		h.Int(int64(len(s.Careers))).Int(int64(set))
+	case kSiteCiting:
+		careerSlugs(&h, v.citing())
 	case kSiteRecent:
 		careerSlugs(&h, v.recentCareers())
 	case kSiteBySalary:
