@@ -66,6 +66,7 @@ type wordMemo struct {
 	table  map[string]uint32       // word → its number
 	words  []string                // by number
 	keys   []uint32                // by number: wordKey of the word
+	sums   []uint64                // by number: the word's sum (trace.Hash), for the word files' sums
 	by     map[string]*careerWords // by career slug
 	last   *siteWords              // the last build's, reused while every career's notes are the ones it was made from
 	placed []*careerWords          // what last was made from, by A–Z place
@@ -120,7 +121,7 @@ func (m *wordMemo) site(s *index.Site, lay *searchLayout) *siteWords {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.table == nil || len(m.by) > 2*len(s.Careers)+64 || len(m.words) >= 1<<24 {
-		m.table, m.words, m.keys = map[string]uint32{}, nil, nil
+		m.table, m.words, m.keys, m.sums = map[string]uint32{}, nil, nil, nil
 		m.by, m.last, m.placed = map[string]*careerWords{}, nil, nil
 	}
 	byPlace := make([]*careerWords, len(s.Careers))
@@ -160,7 +161,9 @@ func (m *wordMemo) site(s *index.Site, lay *searchLayout) *siteWords {
 		cw := byPlace[at]
 		out.notes[at] = cw.notes
 		for _, x := range cw.notes {
-			sums[m.keys[x>>4]%buckets].Int(int64(lay.ids[at])).Str(m.words[x>>4]).Int(int64(x & noteFlags))
+			// The word by its sum, found once when it entered the table:
+			// summing its text for each career that has it was half of this.
+			sums[m.keys[x>>4]%buckets].Int(int64(lay.ids[at])).Int(int64(m.sums[x>>4])).Int(int64(x & noteFlags))
 		}
 	}
 	out.sums = make([]uint64, buckets)
@@ -172,7 +175,7 @@ func (m *wordMemo) site(s *index.Site, lay *searchLayout) *siteWords {
 	} else {
 		// Nothing is kept for a next build: the notes go with the word
 		// files made from them.
-		m.table, m.words, m.keys = nil, nil, nil
+		m.table, m.words, m.keys, m.sums = nil, nil, nil, nil
 		out.transient = true
 	}
 	return out
@@ -197,7 +200,8 @@ func (m *wordMemo) careerNotes(c *index.Career, cat string) []uint32 {
 		if !ok {
 			n = uint32(len(m.words))
 			m.table[w] = n
-			m.words, m.keys = append(m.words, w), append(m.keys, wordKey(w))
+			var h trace.Hash
+			m.words, m.keys, m.sums = append(m.words, w), append(m.keys, wordKey(w)), append(m.sums, h.Str(w).Sum())
 		}
 		if at == nil && len(notes) > 32 {
 			at = make(map[uint32]int, 2*len(notes))
