@@ -41,7 +41,7 @@ func funcs(set *tmplSet) template.FuncMap {
 		"partial": func(name string, data any) (template.HTML, error) { return set.bind.partial(name, data) },
 		// partials renders a shared template for each item of a list, as
 		// partial does, one after another: {{partials "card" .Items}}.
-		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list) },
+		"partials": func(name string, list any) (template.HTML, error) { return set.bind.partials(name, list, false) },
 		// money writes an amount compactly in a currency: money 95000
 		// "USD" is "$95K".
 		"money": model.Money,

@@ -13,18 +13,24 @@ import (
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
-// TestListsSplicedAsPrinted: a list that a page's template prints is put
-// into the page by its mark (splice), and the page is the one its
-// template gives with the list printed in full, however the template
-// prints it: as it is, twice, in an attribute, through printf, in a
-// script, or not at all.
+// TestListsSplicedAsPrinted: a list that a page's template prints as it
+// is is put into the page by its mark (splice), and the page is the one
+// its template gives with the list printed in full, however the template
+// uses it: printed as it is, twice or in a loop; kept in a variable,
+// measured, sliced; printed in an attribute, through printf, in a
+// script; or not printed at all.
 func TestListsSplicedAsPrinted(t *testing.T) {
 	for _, tc := range []struct {
 		name, main, has string
 		spliced         bool // the page is put together, not executed again
 	}{
 		{"as is", `<ul>{{partials "az-item" .Items}}</ul>`, `>Alpha</a>`, true},
-		{"twice", `{{$x := partials "az-item" .Items}}<ul>{{$x}}</ul><ol>{{$x}}</ol>`, `</ul><ol><li>`, true},
+		{"twice", `<ul>{{partials "az-item" .Items}}</ul><ol>{{partials "az-item" .Items}}</ol>`, `</ul><ol><li>`, true},
+		{"in a range", `{{range $i, $_ := .Items}}<ul>{{partials "az-item" $.Items}}</ul>{{end}}`, `</ul><ul><li>`, true},
+		{"kept in a variable", `{{$x := partials "az-item" .Items}}<ul>{{$x}}</ul><ol>{{$x}}</ol>`, `</ul><ol><li>`, false},
+		{"kept, printed and escaped", `{{$x := partials "az-item" .Items}}<ul>{{$x}}</ul><p title="{{$x}}">x</p>`, `<p title="`, false},
+		{"its length", `{{$x := partials "az-item" .Items}}<ul>{{$x}}</ul><p>{{len $x}}</p>`, `</ul><p>`, false},
+		{"sliced", `<ul>{{slice (partials "az-item" .Items) 0 4}}</ul>`, `<ul><li>`, false},
 		{"in an attribute", `<p title="{{partials "az-item" .Items}}">x</p>`, `title="`, false},
 		{"through printf", `<p>{{partials "az-item" .Items | printf "%s"}}</p>`, `&lt;li&gt;`, false},
 		{"in a script", `<script>var x = {{partials "az-item" .Items}};</script>`, `var x = "\u003cli\u003e`, false},
@@ -109,10 +115,50 @@ func TestSplice(t *testing.T) {
 		{m("0") + m("1") + m("2"), "", false},          // no list 2
 		{m("0") + m("1") + markNonce + "1", "", false}, // a mark cut short
 		{m("0") + m("x") + m("1"), "", false},
+		{m("0") + m("1") + "<p title=\"\uFFFD" + markNonce[1:] + "1\uFFFD\">", "", false}, // an escaped copy
 	} {
 		got, ok := splice(new(bytes.Buffer), []byte(tc.src), pieces)
 		if ok != tc.ok || ok && string(got) != tc.want {
 			t.Errorf("splice(%q) = %q, %v; want %q, %v", tc.src, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestSplicedPageKeepsItsProblems: a page made again because a list's
+// mark was escaped reports what the first run found, a broken link in
+// its body among them, which the view converts once.
+func TestSplicedPageKeepsItsProblems(t *testing.T) {
+	src, _, err := load.ReadTheme(t.TempDir(), careerguide.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := &model.Page{Source: "content/about.md", Path: "about/", Title: "About", Body: []byte("See [x](/nowhere/).\n"), BodyLine: 4}
+	var diags []string
+	for _, main := range []string{`{{.Body}}`, `{{.Body}}<p title="{{partials "az-item" .Site.Careers}}">x</p>`} {
+		for i, f := range src.Templates {
+			if f.Path == "page.html" {
+				src.Templates[i].Data = []byte(`{{template "base" .}}{{define "main"}}` + main + `{{end}}`)
+			}
+		}
+		theme, err := NewTheme(src.Templates, src.Static, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := model.Config{Title: "T", Currency: "USD"}
+		cfg.Defaults()
+		site, _ := index.Build(cfg, testCareers(), []*model.Page{page}, theme.StaticPaths())
+		wk, err := New(site, theme, trace.NewCache(), Options{}, nil).NewWorker()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := wk.Render(Job{"about/index.html", KindPage, "about/"})
+		wk.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags = append(diags, out.Diags.String())
+	}
+	if !strings.Contains(diags[0], "/nowhere/") || diags[1] != diags[0] {
+		t.Errorf("problems of the page made again:\n%s\nwant those of the page made once:\n%s", diags[1], diags[0])
 	}
 }

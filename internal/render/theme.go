@@ -192,7 +192,13 @@ func (t *Theme) parse() (*tmplSet, error) { return parseSet(t.templates, t.own) 
 // site's replaces the theme's of the same name.
 func parseSet(texts map[string][]byte, own map[string]bool) (*tmplSet, error) {
 	set := &tmplSet{pages: map[string]*template.Template{}}
-	base := template.New("").Funcs(funcs(set))
+	// printedPartials is partials where an action prints it as it is,
+	// {{partials "card" .Items}}: those calls are renamed to it once
+	// parsed (markPrinted), so that the page's own lists can be marks.
+	printed := template.FuncMap{printedPartials: func(name string, list any) (template.HTML, error) {
+		return set.bind.partials(name, list, true)
+	}}
+	base := template.New("").Funcs(funcs(set)).Funcs(printed)
 	names := make([]string, 0, len(texts))
 	for name := range texts {
 		names = append(names, name)
@@ -211,6 +217,9 @@ func parseSet(texts map[string][]byte, own map[string]bool) (*tmplSet, error) {
 			return nil, explain(err, names)
 		}
 	}
+	for _, t := range base.Templates() {
+		markPrinted(t)
+	}
 	set.base = base
 	for _, name := range pageTemplates {
 		data, ok := texts[name]
@@ -223,6 +232,9 @@ func parseSet(texts map[string][]byte, own map[string]bool) (*tmplSet, error) {
 		}
 		if _, err := pt.New(name).Parse(string(data)); err != nil {
 			return nil, explain(err, templateNames(pt))
+		}
+		for _, t := range pt.Templates() {
+			markPrinted(t)
 		}
 		set.pages[name] = pt
 	}

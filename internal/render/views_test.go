@@ -344,7 +344,7 @@ func TestPartialsRuns(t *testing.T) {
 	render := func(list []*Career) (string, int) {
 		t.Helper()
 		before := w.itemized
-		h, err := w.partials("az-item", list)
+		h, err := w.partials("az-item", list, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -381,7 +381,7 @@ func TestLongListsKeptFromFirstUse(t *testing.T) {
 		ran := func(list []*Career) int {
 			t.Helper()
 			before := w.itemized
-			if _, err := w.partials("az-item", list); err != nil {
+			if _, err := w.partials("az-item", list, false); err != nil {
 				t.Fatal(err)
 			}
 			return w.itemized - before

@@ -184,14 +184,14 @@ type run uint64
 // from its items, not from their places, so a list that shifts by an item
 // (a page of a long list after an insertion) makes again only the runs
 // at its ends and takes the others whole.
-func (w *worker) partials(name string, list any) (template.HTML, error) {
+func (w *worker) partials(name string, list any, printed bool) (template.HTML, error) {
 	switch l := list.(type) {
 	case []*Career:
-		return runs(w, name, l, func(c *Career) (uint64, bool) { return careerSum(c), true })
+		return runs(w, name, l, func(c *Career) (uint64, bool) { return careerSum(c), true }, printed)
 	case []*Skill:
-		return runs(w, name, l, func(sk *Skill) (uint64, bool) { return skillSum(sk), true })
+		return runs(w, name, l, func(sk *Skill) (uint64, bool) { return skillSum(sk), true }, printed)
 	case []Bar:
-		return runs(w, name, l, func(b Bar) (uint64, bool) { return b.sum(), true })
+		return runs(w, name, l, func(b Bar) (uint64, bool) { return b.sum(), true }, printed)
 	}
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice {
@@ -201,13 +201,15 @@ func (w *worker) partials(name string, list any) (template.HTML, error) {
 	for i := range items {
 		items[i] = v.Index(i).Interface()
 	}
-	return runs(w, name, items, identitySum)
+	return runs(w, name, items, identitySum, printed)
 }
 
 // runs renders name for every item of items in runs, as partials does;
 // sum sums an item's identity, or reports that it is not an item of the
-// site, and then there are no runs.
-func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) (template.HTML, error) {
+// site, and then there are no runs. printed says that the page's own
+// template prints the list as it is (splice.go): then, at the page's
+// level, the list is a mark.
+func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool), printed bool) (template.HTML, error) {
 	sums := make([]uint64, len(items))
 	for i, it := range items {
 		s, ok := sum(it)
@@ -231,7 +233,7 @@ func runs[T any](w *worker, name string, items []T, sum func(T) (uint64, bool)) 
 	if err != nil {
 		return "", err
 	}
-	if w.atPage && len(parts) > 0 {
+	if printed && w.atPage && len(parts) > 0 {
 		return w.mark(parts), nil
 	}
 	var b strings.Builder
@@ -344,7 +346,6 @@ func (w *worker) execute(name string, data any) (template.HTML, error) {
 func (w *worker) page(name string, v *View) ([]byte, error) {
 	w.read(kTemplate, name)
 	w.read(kTemplates, "")
-	ndiags := len(*w.diags)
 	w.buf.Reset()
 	w.pieces, w.atPage = w.pieces[:0], true
 	err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v)
@@ -358,11 +359,16 @@ func (w *worker) page(name string, v *View) ([]byte, error) {
 	if out, ok := splice(&w.out, w.buf.Bytes(), w.pieces); ok {
 		return out, nil
 	}
-	// A list's mark was printed other than as it is: the page is made
-	// again, its lists printed in full, and only that run's problems kept.
-	*w.diags = (*w.diags)[:ndiags]
+	// A list's mark was escaped (the list printed in an attribute or a
+	// script): the page is made again with its lists printed in full. Its
+	// problems are the first run's: the second finds them again, but for
+	// what the view worked out once and keeps, such as a body's broken
+	// links, which it does not report twice.
+	first := len(*w.diags)
 	w.buf.Reset()
-	if err := w.set.pages[name].ExecuteTemplate(&w.buf, name, v); err != nil {
+	err = w.set.pages[name].ExecuteTemplate(&w.buf, name, v)
+	*w.diags = (*w.diags)[:first]
+	if err != nil {
 		return nil, w.explain(name, v, err)
 	}
 	return w.buf.Bytes(), nil
