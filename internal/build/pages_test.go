@@ -21,6 +21,9 @@ import (
 // build's (the randomized rebuild test checks that for every kind of
 // edit).
 func TestNewCareerRendersItsPages(t *testing.T) {
+	if !*long {
+		t.Skip("builds 1,000 careers three times: run with -long, as .ci/run does")
+	}
 	src := t.TempDir()
 	if err := gen.Write(src, 1000, 7); err != nil {
 		t.Fatal(err)
