@@ -421,12 +421,16 @@ func TestRebuildsEqualCleanBuilds(t *testing.T) {
 	if *long {
 		steps = 80
 	}
-	kinds := []string{"serve", "watch", "oneoff"}
+	kinds := []string{"serve", "watch"}
 	if *long {
-		// A session that was not told more builds follow (Options.Again),
-		// as no command makes one: its cache makes the reverse index whole
-		// in the first edit, and keeps fragments from their second use.
-		kinds = append(kinds, "session")
+		// One-off builds (build, change, build), which read the state
+		// back from disk at each step: the slowest of the drivers, kept
+		// out of the default run so that go test ./... stays under a
+		// minute on two cores. And a session that was not told more
+		// builds follow (Options.Again), as no command makes one: its
+		// cache makes the reverse index whole in the first edit, and
+		// keeps fragments from their second use.
+		kinds = append(kinds, "oneoff", "session")
 	}
 	for _, theme := range []string{"default", "custom"} {
 		for k, kind := range kinds {
