@@ -48,7 +48,6 @@ const (
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
 	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
 	kSiteCareers    = "site.careers"    // the careers A–Z
-	kSiteCareerSet  = "site.careerset"  // the careers in any order: which there are
 	kSiteUpdated    = "site.updated"    // the careers in any order, each with its date of last review
 	kSiteCiting     = "site.citing"     // the careers that cite a source or whose pay is an estimate, A–Z
 	kSiteRecent     = "site.recent"     // the careers the feed holds (recentCareers), in its order
@@ -268,12 +267,6 @@ func (v *values) Sum(k trace.Key) uint64 {
 		}
 	case kSiteCareers:
 		careerSlugs(&h, s.Careers)
-	case kSiteCareerSet:
-		var set uint64 // a sum of the members, in whatever order
-		for _, c := range s.Careers {
-			set += mix(c.SlugSum())
-		}
-		h.Int(int64(len(s.Careers))).Int(int64(set))
 	case kSiteUpdated:
 		var set uint64 // a sum of the members and their dates, in whatever order
 		for _, c := range s.Careers {
