@@ -75,7 +75,8 @@ func TestCutsAfterAnInsertion(t *testing.T) {
 	more := 0
 	for i, c := range extra {
 		at := (i * 97) % len(list)
-		after := pages(slices.Insert(slices.Clone(list), at, c), Cut(slices.Insert(slices.Clone(list), at, c), per))
+		grown := slices.Insert(slices.Clone(list), at, c)
+		after := pages(grown, Cut(grown, per))
 		if len(after) != len(before) {
 			more++ // the last page grew past a page
 			continue

@@ -102,12 +102,7 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 	sums := careerSums(careers)
 	long := len(careers) >= longList
 	bars := make([]Bar, 0, len(careers))
-	// Careers by currency, counted in a list: a chart has one or a few.
-	type count struct {
-		cur string
-		n   int
-	}
-	var tally []count
+	count := map[string]int{} // careers by currency
 	err := inRuns(sums, runLength, func(lo, hi int, id run) error {
 		v, err := w.fragment(fragment{"", barRun(id)}, long, func() (any, error) { return w.payBars(careers[lo:hi]), nil })
 		if err != nil {
@@ -115,25 +110,14 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 		}
 		for _, b := range v.([]Bar) {
 			bars = append(bars, b)
-			i := 0
-			for i < len(tally) && tally[i].cur != b.cur {
-				i++
-			}
-			if i == len(tally) {
-				tally = append(tally, count{b.cur, 0})
-			}
-			tally[i].n++
+			count[b.cur]++
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	counts := make(map[string]int, len(tally))
-	for _, t := range tally {
-		counts[t.cur] = t.n
-	}
-	cur := model.MainOf(counts, (&Site{w}).Config().Currency)
+	cur := model.MainOf(count, (&Site{w}).Config().Currency)
 	w.read(kSiteAxis, cur)
 	step, axisMax := w.r.values.axis(cur)
 	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax}

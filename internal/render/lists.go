@@ -19,8 +19,9 @@ import (
 // page it is on and the pages that show a count that changed.
 
 // listJobs appends the jobs of a list's pages: name names the list
-// ("careers", "salaries", "category <slug>"), base is its first page.
-func (r *Renderer) listJobs(jobs []Job, kind Kind, name, base string) []Job {
+// ("careers", "salaries", "category <slug>").
+func (r *Renderer) listJobs(jobs []Job, kind Kind, name string) []Job {
+	base := r.listBase(name)
 	for i := 1; i <= r.site.ListPages(base); i++ {
 		jobs = append(jobs, Job{index.PageURL(base, i) + "index.html", kind, name + " " + strconv.Itoa(i)})
 	}

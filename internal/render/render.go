@@ -248,10 +248,10 @@ func (r *Renderer) plan() []Job {
 		{"api/careers.json", KindAPI, "careers"},
 		{"api/skills.json", KindAPI, "skills"},
 	}
-	jobs = r.listJobs(jobs, KindCareers, "careers", "careers/")
-	jobs = r.listJobs(jobs, KindSalaries, "salaries", "salaries/")
+	jobs = r.listJobs(jobs, KindCareers, "careers")
+	jobs = r.listJobs(jobs, KindSalaries, "salaries")
 	for _, c := range s.Categories {
-		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug, c.URL)
+		jobs = r.listJobs(jobs, KindCategory, "category "+c.Slug)
 	}
 	for _, p := range index.SearchPaths(len(s.Careers)) {
 		jobs = append(jobs, Job{p, KindSearch, p})
