@@ -249,6 +249,25 @@ func TestRenderCounts(t *testing.T) {
 	if got := edit("title: ", "title: Zzz "); !slices.Contains(got, az) || slices.Contains(got, "sitemap.xml") || slices.Contains(got, "skills/index.html") {
 		t.Errorf("a title that moves rendered %v: want the A–Z list's page and neither the sitemap nor the skills index", got)
 	}
+	// A new top of pay moves the axis of each list that holds the career:
+	// every page of the salaries and of its category, and its skills'
+	// pages are drawn again; no other skill's or category's page is.
+	got := edit(maxLine.FindString(string(orig)), "  max: 900000")
+	cat := res.Site.CategoryOf(res.Site.CareerBySlug(slug)).URL
+	for _, base := range []string{"salaries/", cat} {
+		for i := 1; i <= res.Site.ListPages(base); i++ {
+			if p := index.PageURL(base, i) + "index.html"; !slices.Contains(got, p) {
+				t.Errorf("a new top of pay left %s, which charts the career on the moved axis", p)
+			}
+		}
+	}
+	for _, p := range got {
+		other := strings.HasPrefix(p, "categories/") && p != "categories/index.html" && !strings.HasPrefix(p, cat) ||
+			strings.HasPrefix(p, "skills/") && p != "skills/index.html" && !slices.Contains(skillPages, p)
+		if other {
+			t.Errorf("a new top of pay rendered %s, whose chart does not hold the career", p)
+		}
+	}
 }
 
 func atoi(s string) int {

@@ -438,6 +438,11 @@ func (c *Career) Page() string { return c.page }
 // API is the output file of the career's JSON, CareerAPI(Slug).
 func (c *Career) API() string { return c.api }
 
+// YearTop is the currency the career is paid in and the top of its pay
+// per year (its floor when it has no set top): where a chart's axis
+// must reach.
+func (c *Career) YearTop() (string, float64) { return c.cur, c.hi }
+
 // SlugSum is a sum of the career's slug, for summing lists of careers
 // without hashing each slug again.
 func (c *Career) SlugSum() uint64 { return c.slugSum }

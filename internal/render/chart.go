@@ -4,17 +4,22 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/careerguide/careerguide/internal/index"
 	"github.com/careerguide/careerguide/internal/model"
 	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // Chart is a salary range chart: one bar per career from the bottom to
 // the top of its yearly range, drawn by the theme as HTML whose bars are
-// placed as a share of the axis, so that it fits any width. Every chart
-// of a site uses the same axis for a currency, up to the highest yearly
-// pay in it, so that charts compare at a glance and a career's bar is the
-// same on every page.
+// placed as a share of the axis, so that it fits any width. A chart's
+// axis spans the list it charts, on all of the list's pages: up to the
+// highest yearly pay, in the chart's currency, of the careers the list
+// holds. The salaries list holds every career, so its axis is the
+// site's, which the compare page also uses; a category's list and a
+// skill's have their own, which their charts' descriptions name. A
+// career's bar is the same on every page.
 type Chart struct {
 	Title, Desc string  // the chart's title and a sentence describing it
 	Currency    string  // the currency of every bar, the one most careers are paid in
@@ -37,9 +42,10 @@ type Bar struct {
 	From, To         float64 // the yearly range's bottom and top, in the chart's currency
 	OpenEnded        bool    // the range has no set top
 
-	cur string  // the chart's currency, whose axis Left and Width read
-	key uint64  // the sum of all the above, made once (seal)
-	w   *worker // where Left and Width note the read; not part of the bar's identity
+	cur  string  // the chart's currency
+	axis string  // the axis Left and Width read: axisID of the currency and the list
+	key  uint64  // the sum of all the above, made once (seal), and of axis (chart)
+	w    *worker // where Left and Width note the read; not part of the bar's identity
 }
 
 // Left is where the bar starts, in percent of the axis, at most 100 less
@@ -59,8 +65,8 @@ func (b Bar) Width() float64 {
 // place reads the axis and returns where the bar starts and how wide it
 // is, in percent of it.
 func (b Bar) place() (left, width float64) {
-	b.w.read(kSiteAxis, b.cur)
-	_, top := b.w.r.values.axis(b.cur)
+	b.w.read(kListAxis, b.axis)
+	_, top := b.w.r.values.axis(b.axis)
 	left = percent(b.From, top)
 	return left, math.Max(percent(b.To, top)-left, 0.5)
 }
@@ -92,13 +98,14 @@ type Tick struct {
 	Label string  // the amount, "$100K"
 }
 
-// chart lays out careers (already in display order) on the site's axis
-// for the currency most of them are paid in. What each career's bar shows
+// chart lays out careers (already in display order) on the axis of the
+// list they are from (named as listJobs names lists, or "skill <slug>"),
+// in the currency most of them are paid in. What each career's bar shows
 // is found in runs of careers (inRuns), each a fragment that does not
 // depend on the axis: a list shifted by a career (a page of the pay list
 // after an insertion) finds again only the runs at its ends, and a new
 // top of the axis finds none again.
-func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
+func (w *worker) chart(careers []*Career, list, title, desc string) (*Chart, error) {
 	sums := careerSums(careers)
 	long := len(careers) >= longList
 	bars := make([]Bar, 0, len(careers))
@@ -118,15 +125,20 @@ func (w *worker) chart(careers []*Career, title, desc string) (*Chart, error) {
 		return nil, err
 	}
 	cur := model.MainOf(count, (&Site{w}).Config().Currency)
-	w.read(kSiteAxis, cur)
-	step, axisMax := w.r.values.axis(cur)
+	axis := axisID(cur, list)
+	w.read(kListAxis, axis)
+	step, axisMax := w.r.values.axis(axis)
 	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax}
+	onAxis := trace.SumString(axis)
 	for _, b := range bars {
 		if b.cur != cur {
 			ch.Omitted++
 			continue
 		}
-		b.w = w
+		// The same career's bar in another list is on another axis,
+		// which Left and Width read.
+		var h trace.Hash
+		b.w, b.axis, b.key = w, axis, h.Int(int64(b.key)).Int(int64(onAxis)).Sum()
 		ch.Bars = append(ch.Bars, b)
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {
@@ -166,18 +178,27 @@ func byPay(careers []*Career) []*Career {
 	return out
 }
 
-// axis returns the step between ticks and the top of every chart's axis
-// in currency cur: the highest yearly pay of the careers paid in it,
-// rounded up to a step. It is the value of kSiteAxis.
-func (v *values) axis(cur string) (step, top float64) {
+// axisID names the axis of a list's charts in a currency, "USD salaries":
+// the ID of its kListAxis key.
+func axisID(cur, list string) string { return cur + " " + list }
+
+// siteAxis is the axis of the salaries list, which holds every career:
+// the compare page's and the search data's.
+func siteAxis(cur string) string { return axisID(cur, "salaries") }
+
+// axis returns the step between ticks and the top of the axis named id
+// (axisID): the highest yearly pay of the list's careers paid in the
+// currency, rounded up to a step. It is the value of kListAxis.
+func (v *values) axis(id string) (step, top float64) {
 	v.axisMu.Lock()
 	defer v.axisMu.Unlock()
-	if a, ok := v.axes[cur]; ok {
+	if a, ok := v.axes[id]; ok {
 		return a[0], a[1]
 	}
-	for _, c := range v.r.site.Careers {
-		if s := c.Salary; s.Currency == cur {
-			top = math.Max(top, s.Annual(s.Top()))
+	cur, list, _ := strings.Cut(id, " ")
+	for _, c := range v.r.axisCareers(list) {
+		if in, hi := c.YearTop(); in == cur {
+			top = math.Max(top, hi)
 		}
 	}
 	step = niceStep(top)
@@ -187,13 +208,31 @@ func (v *values) axis(cur string) (step, top float64) {
 	if v.axes == nil {
 		v.axes = map[string][2]float64{}
 	}
-	v.axes[cur] = [2]float64{step, top}
+	v.axes[id] = [2]float64{step, top}
 	return step, top
 }
 
-func hashAxis(h *trace.Hash, v *values, cur string) {
-	step, top := v.axis(cur)
+// axisCareers returns the careers of the list whose charts share an
+// axis: a list of pages (listJobs) or a skill's, "skill <slug>".
+func (r *Renderer) axisCareers(list string) []*index.Career {
+	if slug, ok := strings.CutPrefix(list, "skill "); ok {
+		if sk := r.site.SkillBySlug(slug); sk != nil {
+			return sk.Careers
+		}
+		return nil
+	}
+	return r.list(list)
+}
+
+// hashAxis is the value of an axis, or false when its list is gone.
+func hashAxis(h *trace.Hash, v *values, id string) bool {
+	_, list, _ := strings.Cut(id, " ")
+	if list != "salaries" && v.r.axisCareers(list) == nil {
+		return false
+	}
+	step, top := v.axis(id)
 	h.Float(step).Float(top)
+	return true
 }
 
 // niceStep picks an axis step of 1, 2, 2.5 or 5 times a power of ten that

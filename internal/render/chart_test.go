@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/careerguide/careerguide/internal/model"
+	"github.com/careerguide/careerguide/internal/trace"
 )
 
 // TestChartInRuns: a chart whose bars are found in runs of careers is the
@@ -53,7 +54,7 @@ func TestChartInRuns(t *testing.T) {
 		{"USD alone", all[160:], "USD"},
 		{"empty", nil, "USD"},
 	} {
-		got, err := w.chart(tc.list, "t", "d")
+		got, err := w.chart(tc.list, "salaries", "t", "d")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,7 +67,7 @@ func TestChartInRuns(t *testing.T) {
 		if tc.cur != "" && cur != tc.cur {
 			t.Fatalf("%s: the case is wrong: its main currency is %s", tc.name, cur)
 		}
-		_, top := r.values.axis(cur)
+		_, top := r.values.axis(siteAxis(cur))
 		pct := func(v float64) float64 { return math.Round(v/top*1000) / 10 }
 		var bars []Bar
 		var places [][2]float64
@@ -83,12 +84,13 @@ func TestChartInRuns(t *testing.T) {
 			places = append(places, [2]float64{left, width})
 			annual := model.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 			b := Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), From: s.Min, To: s.Top(), OpenEnded: s.OpenEnded}
-			b.seal(cur)
+			b.cur, b.axis = cur, siteAxis(cur)
 			bars = append(bars, b)
 		}
 		ids := make([]Bar, len(got.Bars))
 		for i, b := range got.Bars {
 			ids[i] = b.id()
+			ids[i].key = 0 // its sum, checked by the cases of TestAccessorsRecordWhatTheyShow
 		}
 		if got.Currency != cur || got.Top != top || got.Omitted != omitted || !slices.Equal(ids, bars) {
 			t.Errorf("%s: chart in %s up to %v with %d bars, %d left out; want %s, %v, %d, %d, or the bars differ",
@@ -100,5 +102,81 @@ func TestChartInRuns(t *testing.T) {
 				t.Errorf("%s: bar %s at %v, want %v", tc.name, b.Slug, p, places[i])
 			}
 		}
+	}
+}
+
+// TestChartAxisSpansItsList: a chart's axis reaches the highest pay of
+// the list it charts, on every page of it: the salaries list's, every
+// career's; a skill's and a category's, their careers' alone. A new top
+// of pay moves only the axes of the lists that hold the career, and the
+// same career's bar on two axes is two bars.
+func TestChartAxisSpansItsList(t *testing.T) {
+	careers := func(top float64) []*model.Career {
+		var cs []*model.Career
+		for i := range 8 {
+			cat, skills := "Data", []string{"Go"}
+			if i >= 4 {
+				cat, skills = "Security", []string{"Rust"}
+			}
+			cs = append(cs, &model.Career{Source: fmt.Sprintf("content/careers/c%d.md", i), Slug: fmt.Sprintf("c%d", i),
+				Title: fmt.Sprintf("Career %d", i), Category: cat, Demand: model.High, AIImpact: model.Low, Skills: skills,
+				Salary: model.Salary{Min: 50000, Max: float64(100000 + 10000*i), Currency: "USD", Period: "year"}})
+		}
+		cs[7].Salary.Max = top // a Security career with Rust
+		return cs
+	}
+	r, w := testRenderer(t, careers(170000))
+	site := &Site{w}
+	goes := site.SkillBySlug("go").Careers()
+	for _, tc := range []struct {
+		list    string
+		careers []*Career
+		top     float64
+	}{
+		{"salaries", site.BySalary(), 200000},
+		{"skill go", goes, 150000},
+		{"skill rust", site.SkillBySlug("rust").Careers(), 200000},
+		{"category data", byPay(goes), 150000},
+	} {
+		w.rec = &trace.Recorder{}
+		ch, err := w.chart(tc.careers, tc.list, "t", "d")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch.Top != tc.top || len(ch.Bars) != len(tc.careers) {
+			t.Errorf("%s: chart of %d bars up to %v; want %d up to %v", tc.list, len(ch.Bars), ch.Top, len(tc.careers), tc.top)
+		}
+		if k := key(kListAxis, "USD "+tc.list); !slices.Contains(w.rec.Reads(), k) {
+			t.Errorf("%s: the chart read %v, not %v", tc.list, w.rec.Reads(), k)
+		}
+	}
+	// c0's bar in the pay list and in Go's: the same career and range, on
+	// two axes, so a theme's bar that places itself in percent is not
+	// taken from one list for the other.
+	pay, err := w.chart(site.BySalary(), "salaries", "t", "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	skill, err := w.chart(goes, "skill go", "t", "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(bars []Bar) Bar { return bars[slices.IndexFunc(bars, func(b Bar) bool { return b.Slug == "c0" })] }
+	if a, b := at(pay.Bars), at(skill.Bars); a.sum() == b.sum() || a.Left() == b.Left() {
+		t.Errorf("c0's bar is the same in the pay list (at %v%%) and Go's (at %v%%)", a.Left(), b.Left())
+	}
+	// A new top of pay in Security, with Rust: the site's axis moves, and
+	// the axes of Security and Rust, not those of Data and Go.
+	moved, _ := testRenderer(t, careers(400000))
+	for _, tc := range []struct {
+		id   string
+		same bool
+	}{{"USD salaries", false}, {"USD skill rust", false}, {"USD category security", false}, {"USD skill go", true}, {"USD category data", true}} {
+		if same := r.values.Sum(key(kListAxis, tc.id)) == moved.values.Sum(key(kListAxis, tc.id)); same != tc.same {
+			t.Errorf("after a new top in Security, %s has the same value: %v, want %v", tc.id, same, tc.same)
+		}
+	}
+	if got := r.values.Sum(key(kListAxis, "USD skill gone")); got != trace.Absent {
+		t.Errorf("the axis of a skill that is not has the sum %x, want trace.Absent", got)
 	}
 }

@@ -59,7 +59,7 @@ func TestPayFloor(t *testing.T) {
 	// A theme that places bars in percent draws the floor, at the top of
 	// the axis, just below it.
 	w.w.rec, w.w.diags = &trace.Recorder{}, &diag.List{}
-	ch, err := w.w.chart((&Site{w.w}).BySalary(), "t", "d")
+	ch, err := w.w.chart((&Site{w.w}).BySalary(), "salaries", "t", "d")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestPayFloor(t *testing.T) {
 		rec := &trace.Recorder{}
 		w.w.rec = rec
 		place(ch.Bars[1])
-		if !slices.Contains(rec.Reads(), key(kSiteAxis, "USD")) {
+		if !slices.Contains(rec.Reads(), key(kListAxis, "USD salaries")) {
 			t.Errorf("Bar.%s read %v, not the axis", name, rec.Reads())
 		}
 	}

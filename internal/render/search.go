@@ -149,7 +149,7 @@ func hashSearch(h *trace.Hash, v *values, p string) bool {
 		h.Int(int64(n)).Int(index.SearchSpan).Int(int64(index.SearchChunks(n))).Int(int64(index.SearchBuckets(n))).Str(s.Config.Currency).Int(int64(s.Config.Paginate))
 		hashCategoryOrder(h, s)
 		for _, cur := range searchCurrencies(s) {
-			step, top := v.axis(cur)
+			step, top := v.axis(siteAxis(cur))
 			h.Str(cur).Float(step).Float(top)
 		}
 		return true
@@ -299,12 +299,12 @@ func makeSearchMeta(v *values) []byte {
 	buckets := index.SearchBuckets(n)
 	axis := map[string]float64{}
 	for _, cur := range searchCurrencies(s) {
-		_, axis[cur] = v.axis(cur)
+		_, axis[cur] = v.axis(siteAxis(cur))
 	}
 	// Pay thresholds for the lists' filter: steps of the site currency's
 	// axis below its top.
 	cur := s.Config.Currency
-	step, top := v.axis(cur)
+	step, top := v.axis(siteAxis(cur))
 	var pay [][]any
 	for x := step; x < top && len(pay) < 12; x += step {
 		pay = append(pay, []any{x, model.Money(x, cur)})

@@ -44,6 +44,7 @@ const (
 	kListPlace      = "list.place"      // ID "careers 2": where the page's careers begin in the list
 	kListPages      = "list.pages"      // ID "careers": how many pages the list takes
 	kListSize       = "list.size"       // ID "careers": how many careers the list holds
+	kListAxis       = "list.axis"       // ID "USD salaries" (axisID): the top of its charts' axis in the currency
 	kAlias          = "alias"           // ID path: where it leads
 	kSiteConfig     = "site.config"     // site.yaml, with --base-url applied
 	kSiteTitle      = "site.title"      // site.yaml's title alone, for the social cards
@@ -59,7 +60,6 @@ const (
 	kSiteTopDemand  = "site.topdemand"  //
 	kSiteLowestAI   = "site.lowestai"   //
 	kSiteAliases    = "site.aliases"    // the alias paths
-	kSiteAxis       = "site.axis"       // ID currency: the top of the charts' axis in it
 	kSiteGenerated  = "site.generated"  // the latest date a career was reviewed: the API's "generated"
 	kSearch         = "search"          // ID output path: a search or list data file's bytes (search.go)
 	kLinkFile       = "link.file"       // ID content file: the URL it is published at
@@ -101,7 +101,7 @@ type values struct {
 	generatedDate string // generated's answer: the site is fixed for a build
 
 	axisMu sync.Mutex
-	axes   map[string][2]float64 // axis's answer by currency: the site is fixed for a build
+	axes   map[string][2]float64 // axis's answer by axisID: the site is fixed for a build
 }
 
 // siteWords returns what the word files are made of.
@@ -257,8 +257,10 @@ func (v *values) Sum(k trace.Key) uint64 {
 		hashConfig(&h, s)
 	case kSiteTitle:
 		h.Str(s.Config.Title)
-	case kSiteAxis:
-		hashAxis(&h, v, k.ID)
+	case kListAxis:
+		if !hashAxis(&h, v, k.ID) {
+			return trace.Absent
+		}
 	case kSiteGenerated:
 		h.Str(v.generated())
 	case kSearch:

@@ -130,14 +130,14 @@
       table.appendChild(tb);
       wrap.appendChild(table);
       out.appendChild(wrap);
-      // Pay on the site's axis, per year.
+      // Pay on the salaries list's axis, the site's, per year.
       var cur = found[0].salary.currency, top = m.axis[cur];
       var same = found.filter(function (c) { return c.salary.currency === cur; });
       if (top && same.length > 1) {
         var fig = el("figure", "chart"), capt = el("figcaption"), ol = el("ol", "bars");
         fig.style.setProperty("--top", top);
         capt.appendChild(el("span", "chart-title", "Pay per year"));
-        capt.appendChild(el("span", "note", "From the bottom to the top of each range, in " + cur + ", on the axis of every chart of the site; an arrow marks a range with no set top."));
+        capt.appendChild(el("span", "note", "From the bottom to the top of each range, in " + cur + ", on the salaries list's axis, up to the highest pay of all careers; an arrow marks a range with no set top."));
         fig.appendChild(capt);
         same.forEach(function (c) {
           // A pay floor (no max) is a bar at its min, labelled "$150K+".
