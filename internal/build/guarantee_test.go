@@ -218,10 +218,11 @@ func TestRenderCounts(t *testing.T) {
 		// The skills index shows each skill's number of careers, read as
 		// that number (Skill.Count), not as the list, which is in pay
 		// order: a salary edit leaves it. The home page shows the best
-		// paid. The new top stays below the site's highest pay, the
-		// top of every chart's axis. The sources page reads who each
-		// career's figures come from, not the figures: a range that is
-		// not an estimate is not on it.
+		// paid. The career's pay, before and after, sets the top of
+		// neither the pay list's axis nor its category's, so no other
+		// page of those lists is drawn again. The sources page reads who
+		// each career's figures come from, not the figures: a range that
+		// is not an estimate is not on it.
 		{"salary", maxLine.FindString(string(orig)), fmt.Sprintf("  max: %d", atoi(minLine.FindStringSubmatch(string(orig))[1])+1000), sorted([]string{page, "careers/" + slug + "/card.png", "index.html", az, category, "api/careers.json", "api/skills.json", record, chunk}, skillPages, relatedPages)},
 	} {
 		got := edit(tc.from, tc.to)
@@ -259,6 +260,11 @@ func TestRenderCounts(t *testing.T) {
 			if p := index.PageURL(base, i) + "index.html"; !slices.Contains(got, p) {
 				t.Errorf("a new top of pay left %s, which charts the career on the moved axis", p)
 			}
+		}
+	}
+	for _, p := range skillPages {
+		if !slices.Contains(got, p) {
+			t.Errorf("a new top of pay left %s, which charts the career", p)
 		}
 	}
 	for _, p := range got {

@@ -19,7 +19,7 @@ import (
 // holds. The salaries list holds every career, so its axis is the
 // site's, which the compare page also uses; a category's list and a
 // skill's have their own, which their charts' descriptions name. A
-// career's bar is the same on every page.
+// career's bar is the same on every page of a list.
 type Chart struct {
 	Title, Desc string  // the chart's title and a sentence describing it
 	Currency    string  // the currency of every bar, the one most careers are paid in
@@ -30,7 +30,8 @@ type Chart struct {
 }
 
 // Bar is one career's bar. It holds no position on the page, so the same
-// career's bar is the same Bar wherever it is drawn. Its fields do not
+// career's bar is the same Bar on every page of a list; in another list,
+// whose axis is another, it is another Bar. Its fields do not
 // depend on the axis: a theme can place the bar with From and To against
 // the chart's Top (the default theme does so in CSS), and then a new top
 // of the axis leaves every bar as it was. Left and Width place it in
@@ -79,6 +80,14 @@ func percent(v, top float64) float64 { return math.Round(v/top*1000) / 10 }
 func (b Bar) id() Bar {
 	b.w = nil
 	return b
+}
+
+// onAxis puts the bar on the axis named axis (axisID), whose name sums
+// to sum: the same career's bar in another list is on another axis,
+// which Left and Width read, and so is another bar.
+func (b *Bar) onAxis(axis string, sum uint64) {
+	var h trace.Hash
+	b.axis, b.key = axis, h.Int(int64(b.key)).Int(int64(sum)).Sum()
 }
 
 // sum sums everything a bar shows.
@@ -135,10 +144,8 @@ func (w *worker) chart(careers []*Career, list, title, desc string) (*Chart, err
 			ch.Omitted++
 			continue
 		}
-		// The same career's bar in another list is on another axis,
-		// which Left and Width read.
-		var h trace.Hash
-		b.w, b.axis, b.key = w, axis, h.Int(int64(b.key)).Int(int64(onAxis)).Sum()
+		b.w = w
+		b.onAxis(axis, onAxis)
 		ch.Bars = append(ch.Bars, b)
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {

@@ -84,13 +84,13 @@ func TestChartInRuns(t *testing.T) {
 			places = append(places, [2]float64{left, width})
 			annual := model.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 			b := Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), From: s.Min, To: s.Top(), OpenEnded: s.OpenEnded}
-			b.cur, b.axis = cur, siteAxis(cur)
+			b.seal(cur)
+			b.onAxis(siteAxis(cur), trace.SumString(siteAxis(cur)))
 			bars = append(bars, b)
 		}
 		ids := make([]Bar, len(got.Bars))
 		for i, b := range got.Bars {
 			ids[i] = b.id()
-			ids[i].key = 0 // its sum, checked by the cases of TestAccessorsRecordWhatTheyShow
 		}
 		if got.Currency != cur || got.Top != top || got.Omitted != omitted || !slices.Equal(ids, bars) {
 			t.Errorf("%s: chart in %s up to %v with %d bars, %d left out; want %s, %v, %d, %d, or the bars differ",
@@ -164,6 +164,14 @@ func TestChartAxisSpansItsList(t *testing.T) {
 	at := func(bars []Bar) Bar { return bars[slices.IndexFunc(bars, func(b Bar) bool { return b.Slug == "c0" })] }
 	if a, b := at(pay.Bars), at(skill.Bars); a.sum() == b.sum() || a.Left() == b.Left() {
 		t.Errorf("c0's bar is the same in the pay list (at %v%%) and Go's (at %v%%)", a.Left(), b.Left())
+	}
+	// Placed in percent, it reads the axis of the list it is in.
+	for list, bars := range map[string][]Bar{"salaries": pay.Bars, "skill go": skill.Bars} {
+		w.rec = &trace.Recorder{}
+		at(bars).Left()
+		if k := key(kListAxis, "USD "+list); !slices.Equal(w.rec.Reads(), []trace.Key{k}) {
+			t.Errorf("c0's bar in %s, placed, read %v; want %v", list, w.rec.Reads(), k)
+		}
 	}
 	// A new top of pay in Security, with Rust: the site's axis moves, and
 	// the axes of Security and Rust, not those of Data and Go.

@@ -327,7 +327,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v := w.newView(j.Kind, sv.Name(), desc, sv.URL())
 		v.skill, v.sv = sk, sv
 		v.charts = func() (*Chart, error) {
-			return w.chart(careers, "skill "+sk.Slug, sv.Name()+" salary ranges", "Salary range of each career that needs "+sv.Name()+", on an axis up to the highest pay among them.")
+			return w.chart(careers, "skill "+sk.Slug, sv.Name()+" salary ranges", "Salary range of each career that needs "+sv.Name()+", on an axis that reaches the highest pay among them.")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Skills", "skills/"}, {sv.Name(), ""}}
 		return v, "skill.html", nil
@@ -345,7 +345,7 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Title, v.URL = pageTitle("Salaries", v.pager), index.PageURL("salaries/", v.pager.page)
 		v.setCanonical()
 		v.charts = func() (*Chart, error) {
-			return w.chart(v.Items(), "salaries", "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest typical pay first, on an axis up to the highest pay of all careers.")
+			return w.chart(v.Items(), "salaries", "Salary ranges by career", "One bar per career from the bottom to the top of its salary range, highest typical pay first, on an axis that reaches the highest pay of all careers.")
 		}
 		v.Breadcrumbs = []Crumb{{"Home", ""}, {"Salaries", ""}}
 		return v, "salaries.html", nil
@@ -376,9 +376,9 @@ func (w *worker) view(j Job) (*View, string, error) {
 		v.Title, v.URL = pageTitle(cv.Name(), v.pager), index.PageURL(c.URL, v.pager.page)
 		v.setCanonical()
 		v.charts = func() (*Chart, error) {
-			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first, on an axis up to the highest pay in "+cv.Name()+"."
+			title, desc := cv.Name()+" salary ranges", "Salary range of each career in "+cv.Name()+", highest midpoint first, on an axis that reaches the highest pay in "+cv.Name()+"."
 			if v.pager.Pages() > 1 {
-				desc = "Salary range of each career in " + cv.Name() + " on this page, highest midpoint first, on an axis up to the highest pay in " + cv.Name() + ", the same on every page."
+				desc = "Salary range of each career in " + cv.Name() + " on this page, highest midpoint first, on an axis that reaches the highest pay in " + cv.Name() + ", the same on every page."
 			}
 			return w.chart(byPay(v.Items()), name, title, desc)
 		}
