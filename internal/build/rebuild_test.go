@@ -50,7 +50,7 @@ var customTemplates = map[string]string{
 {{end}}`,
 	"templates/skill.html": `{{template "base" .}}
 {{define "main"}}<h1>{{.Skill.Name}}</h1><p>{{.Skill.Description}}{{.Skill.Updated}}</p>{{.Body}}{{range .Skill.Careers}}{{partial "mini" .}}{{end}}{{template "chart" .Chart}}
-<p id="bars">{{range .Chart.Bars}}{{.Left}}/{{.Width}};{{end}}</p><ol>{{partials "at" .Chart.Bars}}</ol>{{end}}`,
+<p id="bars">{{range .Chart.Placed}}{{.Left}}/{{.Width}};{{end}}</p><ol>{{partials "at" .Chart.Placed}}</ol><ol>{{partials "bar" .Chart.Bars}}</ol>{{end}}`,
 	"templates/extra.html": `{{define "list"}}{{range .Careers}}{{.Category}}|{{.Updated}}|{{end}}{{end}}
 {{define "at"}}<li>{{.Label}} at {{.Left}}%, {{.Width}}% wide</li>{{end}}
 {{define "mini"}}<span>{{.Title}}: {{range .Skills}}{{.Name}}({{range .Careers}}{{.Title}},{{end}}){{end}}</span>{{end}}`,

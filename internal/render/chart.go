@@ -18,8 +18,7 @@ import (
 // highest yearly pay, in the chart's currency, of the careers the list
 // holds. The salaries list holds every career, so its axis is the
 // site's, which the compare page also uses; a category's list and a
-// skill's have their own, which their charts' descriptions name. A
-// career's bar is the same on every page of a list.
+// skill's have their own, which their charts' descriptions name.
 type Chart struct {
 	Title, Desc string  // the chart's title and a sentence describing it
 	Currency    string  // the currency of every bar, the one most careers are paid in
@@ -27,68 +26,92 @@ type Chart struct {
 	Bars        []Bar   // one per career, in the list's order
 	Ticks       []Tick  // the axis's labelled marks
 	Omitted     int     // careers paid in another currency, left out
+
+	axis   string   // the axis's name (axisID)
+	w      *worker  // where placed bars note their reads
+	placed []Placed // Placed's answer, made on its first call
+}
+
+// Placed lists the chart's bars placed on its axis, in its order: for a
+// theme whose bar places itself in percent rather than with the
+// stylesheet (From and To against Top).
+func (ch *Chart) Placed() []Placed {
+	if ch.placed == nil && len(ch.Bars) > 0 {
+		var h trace.Hash
+		onAxis := h.Str(ch.axis).Sum()
+		ch.placed = make([]Placed, len(ch.Bars))
+		for i, b := range ch.Bars {
+			var h trace.Hash
+			ch.placed[i] = Placed{Bar: b, axis: ch.axis, key: h.Int(int64(b.key)).Int(int64(onAxis)).Sum(), w: ch.w}
+		}
+	}
+	return ch.placed
 }
 
 // Bar is one career's bar. It holds no position on the page, so the same
-// career's bar is the same Bar on every page of a list; in another list,
-// whose axis is another, it is another Bar. Its fields do not
-// depend on the axis: a theme can place the bar with From and To against
-// the chart's Top (the default theme does so in CSS), and then a new top
-// of the axis leaves every bar as it was. Left and Width place it in
-// percent of the axis instead: a page or fragment that calls them reads
-// the axis, and is drawn again when it changes.
+// career's bar is the same Bar wherever it is drawn, in any list. Its
+// fields do not depend on the axis: a theme places the bar with From and
+// To against the chart's Top (the default theme does so in CSS), and then
+// a new top of the axis leaves every bar as it was. A theme that places
+// bars in percent draws the chart's Placed instead.
 type Bar struct {
 	Slug, URL, Label string  // the career's slug, path below the base and title
 	Text             string  // the range as text, "$95K – $220K+"
 	From, To         float64 // the yearly range's bottom and top, in the chart's currency
 	OpenEnded        bool    // the range has no set top
 
-	cur  string  // the chart's currency
-	axis string  // the axis Left and Width read: axisID of the currency and the list
-	key  uint64  // the sum of all the above, made once (seal), and of axis (chart)
-	w    *worker // where Left and Width note the read; not part of the bar's identity
+	cur string // the chart's currency
+	key uint64 // the sum of all the above, made once (seal)
+}
+
+// Placed is a bar placed on its chart's axis: its fields are the Bar's,
+// and Left and Width say where it stands in percent of the axis. A page
+// or fragment that calls them reads the axis, and is drawn again when it
+// changes; the same career's placed bar in another list, whose axis is
+// another, is another Placed.
+type Placed struct {
+	Bar // the bar; its fields are the Placed's
+
+	axis string  // the axis's name (axisID)
+	key  uint64  // the sum of the bar and of the axis's name
+	w    *worker // where Left and Width note the read; not part of its identity
 }
 
 // Left is where the bar starts, in percent of the axis, at most 100 less
 // its Width: a pay floor at the top of the axis is drawn just below it.
-func (b Bar) Left() float64 {
-	left, width := b.place()
+func (p Placed) Left() float64 {
+	left, width := p.place()
 	return math.Min(left, 100-width)
 }
 
 // Width is how long the bar is, in percent of the axis, at least half a
 // percent.
-func (b Bar) Width() float64 {
-	_, width := b.place()
+func (p Placed) Width() float64 {
+	_, width := p.place()
 	return width
 }
 
 // place reads the axis and returns where the bar starts and how wide it
 // is, in percent of it.
-func (b Bar) place() (left, width float64) {
-	b.w.read(kListAxis, b.axis)
-	_, top := b.w.r.values.axis(b.axis)
-	left = percent(b.From, top)
-	return left, math.Max(percent(b.To, top)-left, 0.5)
+func (p Placed) place() (left, width float64) {
+	p.w.read(kListAxis, p.axis)
+	_, top := p.w.r.values.axis(p.axis)
+	left = percent(p.From, top)
+	return left, math.Max(percent(p.To, top)-left, 0.5)
 }
+
+// id is the placed bar as a fragment's identity: without its worker.
+func (p Placed) id() Placed {
+	p.w = nil
+	return p
+}
+
+// sum sums everything a placed bar shows.
+func (p Placed) sum() uint64 { return p.key }
 
 // percent is v in percent of an axis up to top, rounded to a tenth: where
 // a tick or a bar's end stands.
 func percent(v, top float64) float64 { return math.Round(v/top*1000) / 10 }
-
-// id is the bar as a fragment's identity: the bar without its worker.
-func (b Bar) id() Bar {
-	b.w = nil
-	return b
-}
-
-// onAxis puts the bar on the axis named axis (axisID), whose name sums
-// to sum: the same career's bar in another list is on another axis,
-// which Left and Width read, and so is another bar.
-func (b *Bar) onAxis(axis string, sum uint64) {
-	var h trace.Hash
-	b.axis, b.key = axis, h.Int(int64(b.key)).Int(int64(sum)).Sum()
-}
 
 // sum sums everything a bar shows.
 func (b Bar) sum() uint64 { return b.key }
@@ -137,15 +160,12 @@ func (w *worker) chart(careers []*Career, list, title, desc string) (*Chart, err
 	axis := axisID(cur, list)
 	w.read(kListAxis, axis)
 	step, axisMax := w.r.values.axis(axis)
-	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax}
-	onAxis := trace.SumString(axis)
+	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax, axis: axis, w: w}
 	for _, b := range bars {
 		if b.cur != cur {
 			ch.Omitted++
 			continue
 		}
-		b.w = w
-		b.onAxis(axis, onAxis)
 		ch.Bars = append(ch.Bars, b)
 	}
 	for v := 0.0; v <= axisMax+step/2; v += step {

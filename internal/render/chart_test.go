@@ -85,19 +85,17 @@ func TestChartInRuns(t *testing.T) {
 			annual := model.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 			b := Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), From: s.Min, To: s.Top(), OpenEnded: s.OpenEnded}
 			b.seal(cur)
-			b.onAxis(siteAxis(cur), trace.SumString(siteAxis(cur)))
 			bars = append(bars, b)
 		}
-		ids := make([]Bar, len(got.Bars))
-		for i, b := range got.Bars {
-			ids[i] = b.id()
-		}
-		if got.Currency != cur || got.Top != top || got.Omitted != omitted || !slices.Equal(ids, bars) {
+		if got.Currency != cur || got.Top != top || got.Omitted != omitted || !slices.Equal(got.Bars, bars) {
 			t.Errorf("%s: chart in %s up to %v with %d bars, %d left out; want %s, %v, %d, %d, or the bars differ",
 				tc.name, got.Currency, got.Top, len(got.Bars), got.Omitted, cur, top, len(bars), omitted)
 			continue
 		}
-		for i, b := range got.Bars {
+		for i, b := range got.Placed() {
+			if b.Bar != got.Bars[i] {
+				t.Errorf("%s: placed bar %d is %s, want %s", tc.name, i, b.Slug, got.Bars[i].Slug)
+			}
 			if p := [2]float64{b.Left(), b.Width()}; p != places[i] {
 				t.Errorf("%s: bar %s at %v, want %v", tc.name, b.Slug, p, places[i])
 			}
@@ -150,9 +148,10 @@ func TestChartAxisSpansItsList(t *testing.T) {
 			t.Errorf("%s: the chart read %v, not %v", tc.list, w.rec.Reads(), k)
 		}
 	}
-	// c0's bar in the pay list and in Go's: the same career and range, on
-	// two axes, so a theme's bar that places itself in percent is not
-	// taken from one list for the other.
+	// c0's bar in the pay list and in Go's: the same career and range, so
+	// the same bar, drawn once for both; placed, it is on two axes, and a
+	// theme's bar that places itself in percent is not taken from one
+	// list for the other.
 	pay, err := w.chart(site.BySalary(), "salaries", "t", "d")
 	if err != nil {
 		t.Fatal(err)
@@ -161,12 +160,17 @@ func TestChartAxisSpansItsList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(bars []Bar) Bar { return bars[slices.IndexFunc(bars, func(b Bar) bool { return b.Slug == "c0" })] }
-	if a, b := at(pay.Bars), at(skill.Bars); a.sum() == b.sum() || a.Left() == b.Left() {
-		t.Errorf("c0's bar is the same in the pay list (at %v%%) and Go's (at %v%%)", a.Left(), b.Left())
+	at := func(bars []Placed) Placed {
+		return bars[slices.IndexFunc(bars, func(b Placed) bool { return b.Slug == "c0" })]
+	}
+	if a, b := at(pay.Placed()), at(skill.Placed()); a.Bar != b.Bar || a.Bar.sum() != b.Bar.sum() {
+		t.Errorf("c0's bar differs between the pay list and Go's: %+v, %+v", a.Bar, b.Bar)
+	}
+	if a, b := at(pay.Placed()), at(skill.Placed()); a.sum() == b.sum() || a.Left() == b.Left() {
+		t.Errorf("c0's placed bar is the same in the pay list (at %v%%) and Go's (at %v%%)", a.Left(), b.Left())
 	}
 	// Placed in percent, it reads the axis of the list it is in.
-	for list, bars := range map[string][]Bar{"salaries": pay.Bars, "skill go": skill.Bars} {
+	for list, bars := range map[string][]Placed{"salaries": pay.Placed(), "skill go": skill.Placed()} {
 		w.rec = &trace.Recorder{}
 		at(bars).Left()
 		if k := key(kListAxis, "USD "+list); !slices.Equal(w.rec.Reads(), []trace.Key{k}) {

@@ -63,17 +63,17 @@ func TestPayFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := ch.Bars[0]; b.Slug != careers[0].Slug || b.Left() != 99.5 || b.Width() != 0.5 {
+	if b := ch.Placed()[0]; b.Slug != careers[0].Slug || b.Left() != 99.5 || b.Width() != 0.5 {
 		t.Errorf("the floor's bar, %s, is at %v%%, %v%% wide; want %s at 99.5%%, 0.5%% wide", b.Slug, b.Left(), b.Width(), careers[0].Slug)
 	}
 	// Placing a bar in percent reads the axis, where it is placed: a page
 	// or fragment that does is drawn again when the axis changes.
-	for name, place := range map[string]func(Bar) float64{"Left": Bar.Left, "Width": Bar.Width} {
+	for name, place := range map[string]func(Placed) float64{"Left": Placed.Left, "Width": Placed.Width} {
 		rec := &trace.Recorder{}
 		w.w.rec = rec
-		place(ch.Bars[1])
+		place(ch.Placed()[1])
 		if !slices.Contains(rec.Reads(), key(kListAxis, "USD salaries")) {
-			t.Errorf("Bar.%s read %v, not the axis", name, rec.Reads())
+			t.Errorf("Placed.%s read %v, not the axis", name, rec.Reads())
 		}
 	}
 }

@@ -533,6 +533,8 @@ func identity(data any) (any, bool) {
 	case *Alias:
 		return "alias " + v.a.Path, true
 	case Bar:
+		return v, true
+	case Placed:
 		return v.id(), true
 	}
 	return nil, false
@@ -547,6 +549,8 @@ func identitySum(data any) (uint64, bool) {
 	case *Skill:
 		return skillSum(v), true
 	case Bar:
+		return v.sum(), true
+	case Placed:
 		return v.sum(), true
 	}
 	id, ok := identity(data)

@@ -33,6 +33,7 @@ var ViewTypes = []ViewType{
 	{reflect.TypeFor[Crumb](), "a breadcrumb", "render"},
 	{reflect.TypeFor[*Chart](), "a chart", "render"},
 	{reflect.TypeFor[Bar](), "a chart's bar", "render"},
+	{reflect.TypeFor[Placed](), "a chart's bar placed on its axis", "render"},
 	{reflect.TypeFor[Tick](), "a chart's tick", "render"},
 	{reflect.TypeFor[*Cited](), "a source", "render"},
 	{reflect.TypeFor[Use](), "a source's use", "render"},

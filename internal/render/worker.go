@@ -130,7 +130,7 @@ func (w *Worker) Render(j Job) (Output, error) {
 // for one value (a chart's bar).
 type fragment struct {
 	name string
-	id   any // comparable: a string, a Bar, a run or a barRun
+	id   any // comparable: a string, a Bar, a Placed, a run or a barRun
 }
 
 // fragmentSum sums a fragment's name, for trace.Cache.FirstUse.
@@ -142,6 +142,8 @@ func fragmentSum(f fragment) uint64 {
 		h.Str(id)
 	case Bar:
 		h.Int(int64(id.sum()))
+	case Placed:
+		h.Str("placed").Int(int64(id.sum()))
 	case run:
 		h.Str("run").Int(int64(id))
 	case barRun:
@@ -192,6 +194,8 @@ func (w *worker) partials(name string, list any, printed bool) (template.HTML, e
 		return runs(w, name, l, func(sk *Skill) (uint64, bool) { return skillSum(sk), true }, printed)
 	case []Bar:
 		return runs(w, name, l, func(b Bar) (uint64, bool) { return b.sum(), true }, printed)
+	case []Placed:
+		return runs(w, name, l, func(p Placed) (uint64, bool) { return p.sum(), true }, printed)
 	}
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice {
