@@ -37,8 +37,7 @@ type Chart struct {
 // stylesheet (From and To against Top).
 func (ch *Chart) Placed() []Placed {
 	if ch.placed == nil && len(ch.Bars) > 0 {
-		var h trace.Hash
-		onAxis := h.Str(ch.axis).Sum()
+		onAxis := trace.SumString(ch.axis)
 		ch.placed = make([]Placed, len(ch.Bars))
 		for i, b := range ch.Bars {
 			var h trace.Hash

@@ -106,8 +106,8 @@ func TestChartInRuns(t *testing.T) {
 // TestChartAxisSpansItsList: a chart's axis reaches the highest pay of
 // the list it charts, on every page of it: the salaries list's, every
 // career's; a skill's and a category's, their careers' alone. A new top
-// of pay moves only the axes of the lists that hold the career, and the
-// same career's bar on two axes is two bars.
+// of pay moves only the axes of the lists that hold the career. The same
+// career's bar is one bar in every list, and two placed bars on two axes.
 func TestChartAxisSpansItsList(t *testing.T) {
 	careers := func(top float64) []*model.Career {
 		var cs []*model.Career
