@@ -20,12 +20,13 @@ import (
 // site's, which the compare page also uses; a category's list and a
 // skill's have their own, which their charts' descriptions name.
 type Chart struct {
-	Title, Desc string  // the chart's title and a sentence describing it
-	Currency    string  // the currency of every bar, the one most careers are paid in
-	Top         float64 // the top of the axis, a yearly amount in the currency
-	Bars        []Bar   // one per career, in the list's order
-	Ticks       []Tick  // the axis's labelled marks
-	Omitted     int     // careers paid in another currency, left out
+	Title    string  // the chart's title, "SQL salary ranges"
+	Desc     string  // a sentence describing it, naming its axis
+	Currency string  // the currency of every bar, the one most careers are paid in
+	Top      float64 // the top of the axis, a yearly amount in the currency
+	Bars     []Bar   // one per career, in the list's order
+	Ticks    []Tick  // the axis's labelled marks
+	Omitted  int     // careers paid in another currency, left out
 
 	axis   string   // the axis's name (axisID)
 	w      *worker  // where placed bars note their reads
@@ -54,10 +55,13 @@ func (ch *Chart) Placed() []Placed {
 // a new top of the axis leaves every bar as it was. A theme that places
 // bars in percent draws the chart's Placed instead.
 type Bar struct {
-	Slug, URL, Label string  // the career's slug, path below the base and title
-	Text             string  // the range as text, "$95K – $220K+"
-	From, To         float64 // the yearly range's bottom and top, in the chart's currency
-	OpenEnded        bool    // the range has no set top
+	Slug      string  // the career's slug
+	URL       string  // the career's path below the base
+	Label     string  // the career's title
+	Text      string  // the range as text, "$95K – $220K+"
+	From      float64 // the yearly range's bottom, in the chart's currency
+	To        float64 // the yearly range's top
+	OpenEnded bool    // the range has no set top
 
 	cur string // the chart's currency
 	key uint64 // the sum of all the above, made once (seal)
@@ -76,15 +80,16 @@ type Placed struct {
 	w    *worker // where Left and Width note the read; not part of its identity
 }
 
-// Left is where the bar starts, in percent of the axis, at most 100 less
-// its Width: a pay floor at the top of the axis is drawn just below it.
+// Left is where the bar starts, in percent of the axis to a tenth, at
+// most 100 less its Width: a pay floor at the top of the axis is drawn
+// just below it.
 func (p Placed) Left() float64 {
 	left, width := p.place()
-	return math.Min(left, 100-width)
+	return math.Min(left, tenth(100-width))
 }
 
-// Width is how long the bar is, in percent of the axis, at least half a
-// percent.
+// Width is how long the bar is, in percent of the axis to a tenth, at
+// least half a percent.
 func (p Placed) Width() float64 {
 	_, width := p.place()
 	return width
@@ -96,7 +101,7 @@ func (p Placed) place() (left, width float64) {
 	p.w.read(kListAxis, p.axis)
 	_, top := p.w.r.values.axis(p.axis)
 	left = percent(p.From, top)
-	return left, math.Max(percent(p.To, top)-left, 0.5)
+	return left, math.Max(tenth(percent(p.To, top)-left), 0.5)
 }
 
 // id is the placed bar as a fragment's identity: without its worker.
@@ -110,7 +115,11 @@ func (p Placed) sum() uint64 { return p.key }
 
 // percent is v in percent of an axis up to top, rounded to a tenth: where
 // a tick or a bar's end stands.
-func percent(v, top float64) float64 { return math.Round(v/top*1000) / 10 }
+func percent(v, top float64) float64 { return tenth(v / top * 100) }
+
+// tenth rounds x to a tenth, so that a difference of two places prints
+// as one decimal, not as 36.599999999999994.
+func tenth(x float64) float64 { return math.Round(x*10) / 10 }
 
 // sum sums everything a bar shows.
 func (b Bar) sum() uint64 { return b.key }

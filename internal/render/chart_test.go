@@ -79,8 +79,8 @@ func TestChartInRuns(t *testing.T) {
 				continue
 			}
 			left := pct(s.Min)
-			width := math.Max(pct(s.Top())-left, 0.5)
-			left = math.Min(left, 100-width)
+			width := math.Max(math.Round((pct(s.Top())-left)*10)/10, 0.5)
+			left = math.Min(left, math.Round((100-width)*10)/10)
 			places = append(places, [2]float64{left, width})
 			annual := model.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Period: "year", OpenEnded: s.OpenEnded}
 			b := Bar{Slug: c.c.Slug, URL: c.c.URL, Label: c.c.Title, Text: annual.Range(), From: s.Min, To: s.Top(), OpenEnded: s.OpenEnded}

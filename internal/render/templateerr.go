@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	texttemplate "text/template"
@@ -105,6 +107,9 @@ func rewrite(msg, action string) string {
 		field, typ := m[1], m[2]
 		if vt, ok := viewType(typ); ok {
 			s := vt.Noun + " has no field " + field
+			if vt.Type == reflect.TypeFor[Bar]() && slices.Contains(Members(reflect.TypeFor[Placed]()), field) {
+				return s + "; it is a placed bar's: draw the chart's .Placed, not its .Bars"
+			}
 			if near, close := diag.Nearest(field, Members(vt.Type)); close {
 				s += "; did you mean " + near + "?"
 			} else {

@@ -82,6 +82,26 @@ func TestTemplateErrors(t *testing.T) {
 	}
 }
 
+// TestPlacedBarHint: a chart whose bars place themselves in percent but
+// that draws the plain bars is told where Left and Width are.
+func TestPlacedBarHint(t *testing.T) {
+	theme, err := siteTheme(t, false, map[string]string{"skill.html": "{{template \"base\" .}}\n{{define \"main\"}}\n{{range .Chart.Bars}}{{.Left}}{{end}}\n{{end}}\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, _ := index.Build(model.Config{Title: "T", Currency: "USD"}, testCareers(), nil, theme.StaticPaths())
+	w, err := New(site, theme, trace.NewCache(), Options{}, nil).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	_, err = w.Render(Job{Path: "skills/go/index.html", Kind: KindSkill, Key: "go"})
+	want := "templates/skill.html:3:24: .Left: a chart's bar has no field Left; it is a placed bar's: draw the chart's .Placed, not its .Bars"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
 // renderCareer renders the first career's page with theme.
 func renderCareer(t *testing.T, theme *Theme) error {
 	site, _ := index.Build(model.Config{Title: "T", Currency: "USD", Paginate: 10}, testCareers(), nil, theme.StaticPaths())
