@@ -17,13 +17,12 @@ type Salary struct {
 
 	Median             float64 // the median a source gives, or 0
 	P10, P25, P75, P90 float64 // percentiles, or 0
-	// Source and AsOf say where the figures come from and the date they
-	// describe. Estimate says that Min and Max are the site's own
-	// estimate: with a Source, only the median and percentiles are the
-	// source's; without one, every figure is the site's.
-	Source   Source // where the figures come from; zero when not named
-	AsOf     Month  // the date the figures describe
-	Estimate bool   // Min and Max are the site's own estimate
+	Source             Source  // where the figures come from; zero when not named
+	AsOf               Month   // the date the figures describe
+	// Estimate says that Min and Max are the site's own estimate: with a
+	// Source, only the median and percentiles are the source's; without
+	// one, every figure is the site's.
+	Estimate bool
 	Note     string // how the source's occupation relates to the career
 }
 

@@ -9,8 +9,9 @@ import (
 
 // Cited is a source and the careers that cite it, for the sources page.
 type Cited struct {
-	Name, URL string // the source's name and the https address of its page
-	Uses      []Use  // by career A–Z, then figure
+	Name string // the source's name
+	URL  string // the https address of its page
+	Uses []Use  // by career A–Z, then figure
 }
 
 // Use is one figure of a career that a source gives.
