@@ -73,7 +73,11 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 		frontmatter.NewFormat("+++", "+++", decode),
 	}
 	var sink struct{}
-	body, err := frontmatter.MustParse(bytes.NewReader(src), &sink, formats...)
+	// The parser copies all it reads; it is given the file up to the
+	// closing line, where it stops reading anyway, and the body is sliced
+	// from the file.
+	head := src[:frontEnd(src, openLine, open)]
+	rest, err := frontmatter.MustParse(bytes.NewReader(head), &sink, formats...)
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		ds.Errorf(path, openLine, 1, "", "the frontmatter opened here is never closed; add a %s line after the last field", open)
 		return nil, false
@@ -82,10 +86,9 @@ func split(path string, src []byte, ds *diag.List) (*block, bool) {
 		ds.Errorf(path, openLine, 1, "", "reading frontmatter: %v", err)
 		return nil, false
 	}
-	// The parser returns the body in a copy of the file; slice the
-	// original instead, so the copy can be freed.
-	b.body = src[len(src)-len(body):]
-	b.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
+	at := len(head) - len(rest) // where the body starts
+	b.body = src[at:]
+	b.bodyLine = bytes.Count(src[:at], []byte("\n")) + 1
 	var le *limitError
 	if errors.As(decodeErr, &le) {
 		if le.line == 0 {
@@ -135,6 +138,24 @@ func firstLine(src []byte) (string, int) {
 		line++
 	}
 	return "", line
+}
+
+// frontEnd returns the end of the line that closes the frontmatter opened
+// on line openLine by delim: the first line after it that reads delim once
+// trimmed, as adrg/frontmatter finds it; len(src) when there is none.
+func frontEnd(src []byte, openLine int, delim string) int {
+	at, line := 0, 1
+	for at < len(src) {
+		end := len(src)
+		if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
+			end = at + i + 1
+		}
+		if line > openLine && string(bytes.TrimSpace(src[at:end])) == delim {
+			return end
+		}
+		at, line = end, line+1
+	}
+	return len(src)
 }
 
 // badUTF8 finds the line and column of the first invalid byte.

@@ -1,8 +1,11 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/adrg/frontmatter"
 
 	"github.com/careerguide/careerguide/internal/diag"
 	"github.com/careerguide/careerguide/internal/model"
@@ -70,4 +73,32 @@ func aliasesOf(c *model.Career) []string {
 		return nil
 	}
 	return c.Aliases
+}
+
+// FuzzSplitBounded checks that the parser, given the file only up to the
+// line frontEnd finds (as split gives it), finds the same frontmatter and
+// the body at the same place as when it reads the whole file.
+func FuzzSplitBounded(f *testing.F) {
+	f.Add([]byte(valid))
+	f.Add([]byte("\n  \n---\ntitle: x\n --- \nbody\n---\nmore\n"))
+	f.Add([]byte("---\r\ntitle: x\r\n---\r\nbody"))
+	f.Add([]byte("+++\ntitle = \"x\"\n+++"))
+	f.Add([]byte("---\ntitle: x\n"))
+	f.Add([]byte("---\n---\n---\n"))
+	f.Add([]byte("---\ntitle: x\n---"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		open, openLine := firstLine(src)
+		parse := func(src []byte) (front []byte, at int, err error) {
+			decode := func(data []byte, _ any) error { front = data; return nil }
+			var sink struct{}
+			body, err := frontmatter.MustParse(bytes.NewReader(src), &sink,
+				frontmatter.NewFormat("---", "---", decode), frontmatter.NewFormat("+++", "+++", decode))
+			return front, len(src) - len(body), err
+		}
+		front, at, err := parse(src)
+		hfront, hat, herr := parse(src[:frontEnd(src, openLine, open)])
+		if (err == nil) != (herr == nil) || !bytes.Equal(front, hfront) || (err == nil && at != hat) {
+			t.Fatalf("whole file: front %q, body at %d, %v; up to the closing line: front %q, body at %d, %v", front, at, err, hfront, hat, herr)
+		}
+	})
 }
