@@ -26,7 +26,7 @@ func TestHeadingIDs(t *testing.T) {
 	for _, tt := range tests {
 		var ds diag.List
 		res := c.Convert("f.md", "x/", []byte(tt.src), 1, site{}, &ds)
-		if html := string(res.HTML); !strings.Contains(html, tt.want) {
+		if html := res.HTML; !strings.Contains(html, tt.want) {
 			t.Errorf("%q: got %s, want it to hold %s", tt.src, html, tt.want)
 		}
 	}

@@ -61,7 +61,7 @@ func TestLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var ds diag.List
-			html := string(c.Convert("f.md", "x/", []byte(tt.src), 1, site{}, &ds).HTML)
+			html := c.Convert("f.md", "x/", []byte(tt.src), 1, site{}, &ds).HTML
 			if got := strings.TrimSuffix(ds.String(), "\n"); got != tt.warning {
 				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.warning)
 			}

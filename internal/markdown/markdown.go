@@ -5,6 +5,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"sort"
 	"strings"
@@ -50,7 +51,7 @@ type Heading struct {
 
 // Result is a converted body.
 type Result struct {
-	HTML []byte
+	HTML string
 	TOC  []Heading // the ## and ### headings, in order
 }
 
@@ -91,7 +92,7 @@ func New(opts Options) *Converter {
 		r.AddOptions(html.WithUnsafe())
 	}
 	c.md = goldmark.New(goldmark.WithParser(p), goldmark.WithRenderer(r))
-	c.pool.New = func() any { return new(bytes.Buffer) }
+	c.pool.New = func() any { return &output{w: bufio.NewWriter(nil)} }
 	return c
 }
 
@@ -121,13 +122,26 @@ func (c *Converter) Convert(file, pageURL string, src []byte, line int, r Resolv
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(jobKey, j)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	buf := c.pool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer c.pool.Put(buf)
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	out := c.pool.Get().(*output)
+	out.buf.Reset()
+	defer c.pool.Put(out)
+	// Handed a bufio.Writer, goldmark writes through it instead of
+	// allocating one for each body.
+	out.w.Reset(&out.buf)
+	err := c.md.Renderer().Render(out.w, src, doc)
+	if err == nil {
+		err = out.w.Flush()
+	}
+	if err != nil {
 		ds.Errorf(file, line, 0, "", "rendering Markdown: %v", err)
 	}
-	return Result{HTML: bytes.Clone(buf.Bytes()), TOC: j.toc}
+	return Result{HTML: out.buf.String(), TOC: j.toc}
+}
+
+// output is where a body is rendered, kept for the next body.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
 }
 
 // lineOf returns the file line of byte offset off in the body.

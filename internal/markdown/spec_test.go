@@ -67,7 +67,7 @@ func TestCommonMarkSpec(t *testing.T) {
 	for _, ex := range examples {
 		var ds diag.List
 		res := c.Convert("content/x.md", "x/", []byte(ex.Markdown), 1, site{}, &ds)
-		got, want := normalize(string(res.HTML), false), normalize(ex.HTML, true)
+		got, want := normalize(res.HTML, false), normalize(ex.HTML, true)
 		why, listed := specDifferences[ex.Example]
 		switch {
 		case got == want && listed:
@@ -100,7 +100,7 @@ func TestDestinationsAsParsed(t *testing.T) {
 		c := New(Options{BasePath: tt.base})
 		var ds diag.List
 		res := c.Convert("content/x.md", "x/", []byte(tt.src), 1, site{}, &ds)
-		if got := strings.TrimSpace(string(res.HTML)); got != tt.want {
+		if got := strings.TrimSpace(res.HTML); got != tt.want {
 			t.Errorf("%q under %s:\n got: %s\nwant: %s", tt.src, tt.base, got, tt.want)
 		}
 	}
@@ -113,7 +113,7 @@ func TestResources(t *testing.T) {
 	var ds diag.List
 	res := c.Convert("content/careers/x.md", "x/", []byte("![Team](team.png) ![Logo](/x/team.png \"t\") ![Far](other.png) ![Set](team.png){width=3}\n"), 1, site{}, &ds)
 	want := `<p><img src="team.png" alt="Team" width="640" height="480"> <img src="/x/team.png" alt="Logo" title="t" width="640" height="480"> <img src="other.png" alt="Far"> <img src="team.png" alt="Set" width="640" height="480">{width=3}</p>`
-	if got := strings.TrimSpace(string(res.HTML)); got != want {
+	if got := strings.TrimSpace(res.HTML); got != want {
 		t.Errorf("got:  %s\nwant: %s", got, want)
 	}
 	refs := Refs([]byte("![a](team.png) [b](docs/guide.pdf#p2) [c](other.md) [d](/x/y.png) [e](https://example.org/z.png) [f](../up.png) ![g](./team.png)\n\n[h]: img/h.svg\n[h]\n"))
