@@ -65,7 +65,13 @@ type scratch struct {
 	buf    bytes.Buffer   // the page, or the file, being written
 	out    bytes.Buffer   // the page put together from buf (splice)
 	jobRec trace.Recorder // what the job being rendered read (Output.Reads)
+	// spare holds buffers for shared templates (execute), which nest: a
+	// partial may render partials of its own.
+	spare []*bytes.Buffer
 }
+
+// keepSpare is the largest buffer execute keeps for the next template.
+const keepSpare = 64 << 10
 
 // keepScratch is the largest buffer a worker keeps for its next job: the
 // list of every career as JSON at 10,000 careers, not at 100,000.
@@ -270,12 +276,22 @@ func inRuns(sums []uint64, length uint64, do func(lo, hi int, id run) error) err
 
 // each renders name for every item of items, one after another.
 func each[T any](w *worker, name string, items []T) (template.HTML, error) {
-	var b strings.Builder
-	for _, it := range items {
+	parts := make([]template.HTML, len(items))
+	size := 0
+	for i, it := range items {
 		h, err := w.partial(name, it)
 		if err != nil {
 			return "", err
 		}
+		parts[i] = h
+		size += len(h)
+	}
+	if len(parts) == 1 {
+		return parts[0], nil
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range parts {
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
@@ -339,11 +355,22 @@ const longList = 8 * runLength
 func (w *worker) execute(name string, data any) (template.HTML, error) {
 	defer func(at bool) { w.atPage = at }(w.atPage)
 	w.atPage = false
-	var buf bytes.Buffer
-	if err := w.set.base.ExecuteTemplate(&buf, name, data); err != nil {
+	var buf *bytes.Buffer
+	if n := len(w.spare); n > 0 {
+		buf, w.spare = w.spare[n-1], w.spare[:n-1]
+		buf.Reset()
+	} else {
+		buf = new(bytes.Buffer)
+	}
+	err := w.set.base.ExecuteTemplate(buf, name, data)
+	out := template.HTML(buf.String())
+	if buf.Cap() <= keepSpare {
+		w.spare = append(w.spare, buf)
+	}
+	if err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return out, nil
 }
 
 // page executes the page template name with view v.
