@@ -18,6 +18,9 @@ echo "== cold builds, careerguide and Hugo in turn (median ratios), output on di
 echo "== the same with the output on tmpfs (/dev/shm): the CPU's share alone"
 TMPDIR=/dev/shm ../shared/bench/hugo-compare.sh "$work/site" "$work/careerguide" 3
 
+echo "== the floor beside a whole cold build, output on tmpfs: reading, parsing and converting each career and writing it, and nothing else (10,000 careers)"
+TMPDIR=/dev/shm go test ./internal/build -run '^$' -bench 'Floor10k|BuildCold10k' -benchtime 3x
+
 echo "== one cold build's steps and CPU profile"
 rm -rf "$work/out" "$work/site/.careerguide"
 "$work/careerguide" build --source "$work/site" --out "$work/out" --quiet --timings --cpuprofile "$work/cpu.prof"
