@@ -344,3 +344,32 @@ func TestRecorderKeepsEachReadOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestRecorderLetsGoOfLargeRoom: after a piece of work that read more
+// than keepReads values, Reset keeps neither its list nor its set, and
+// the next piece of work is recorded as before; after a small one, both
+// are kept for the next.
+func TestRecorderLetsGoOfLargeRoom(t *testing.T) {
+	var r Recorder
+	read := func(n int) {
+		r.Reset()
+		for i := range n {
+			r.Read(Key{"career", strconv.Itoa(i)})
+			r.Read(Key{"career", "0"})
+		}
+		if len(r.Reads()) != n {
+			t.Fatalf("%d reads kept of %d", len(r.Reads()), n)
+		}
+	}
+	read(keepReads + 1)
+	r.Reset()
+	if cap(r.keys) != 0 || r.spare != nil || r.seen != nil {
+		t.Fatalf("after %d reads, Reset kept room for %d keys and a set of %d", keepReads+1, cap(r.keys), len(r.spare))
+	}
+	read(2 * setFrom)
+	r.Reset()
+	if cap(r.keys) == 0 || r.spare == nil {
+		t.Fatal("after a small piece of work, Reset kept no room for the next")
+	}
+	read(setFrom + 10)
+}

@@ -59,14 +59,29 @@ type Recorder struct {
 // Reset empties r for another piece of work, keeping the room it grew,
 // so that a worker that records thousands of reads per page does not
 // allocate them again for each: a Recorder is read by Cache.Store, which
-// keeps none of it but the fragments used.
+// keeps none of it but the fragments used. Room for more than keepReads
+// reads is let go: the one job that reads every career (the site's JSON
+// list, at 100,000 careers half a million keys) would otherwise hold tens
+// of megabytes for the rest of the process, as a map never shrinks.
 func (r *Recorder) Reset() {
 	r.keys, r.ids, r.uses = r.keys[:0], r.ids[:0], nil
+	if cap(r.keys) > keepReads {
+		r.keys = nil
+	}
+	if cap(r.ids) > keepReads {
+		r.ids = nil
+	}
 	if r.seen != nil {
-		clear(r.seen)
-		r.spare, r.seen = r.seen, nil
+		if len(r.seen) <= keepReads {
+			clear(r.seen)
+			r.spare = r.seen
+		}
+		r.seen = nil
 	}
 }
+
+// keepReads is the most reads a Recorder keeps room for (Reset).
+const keepReads = 1 << 14
 
 // setFrom is how many reads a Recorder keeps as a plain list: a short
 // list costs less than a set, and repeats in it cost little.
