@@ -169,6 +169,7 @@ func (w *worker) chart(careers []*Career, list, title, desc string) (*Chart, err
 	w.read(kListAxis, axis)
 	step, axisMax := w.r.values.axis(axis)
 	ch := &Chart{Title: title, Desc: desc, Currency: cur, Top: axisMax, axis: axis, w: w}
+	ch.Bars = bars[:0] // the bars in another currency are left out in place
 	for _, b := range bars {
 		if b.cur != cur {
 			ch.Omitted++
