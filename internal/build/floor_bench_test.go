@@ -36,7 +36,8 @@ func BenchmarkFloor10k(b *testing.B) {
 		os.RemoveAll(out)
 		b.StartTimer()
 		var next atomic.Int64
-		var failed atomic.Value
+		var failed error
+		var once sync.Once
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
@@ -46,15 +47,15 @@ func BenchmarkFloor10k(b *testing.B) {
 						return
 					}
 					if err := floorOne(conv, src.Content[n], out); err != nil {
-						failed.Store(err)
+						once.Do(func() { failed = err })
 						return
 					}
 				}
 			})
 		}
 		wg.Wait()
-		if err, ok := failed.Load().(error); ok {
-			b.Fatal(err)
+		if failed != nil {
+			b.Fatal(failed)
 		}
 	}
 }

@@ -86,6 +86,7 @@ func FuzzSplitBounded(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n"))
 	f.Add([]byte("---\n---\n---\n"))
 	f.Add([]byte("---\ntitle: x\n---"))
+	f.Add([]byte("---\na: 1\n+++\n---\nbody\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		open, openLine := firstLine(src)
 		parse := func(src []byte) (front []byte, at int, err error) {
@@ -96,9 +97,14 @@ func FuzzSplitBounded(f *testing.F) {
 			return front, len(src) - len(body), err
 		}
 		front, at, err := parse(src)
-		hfront, hat, herr := parse(src[:frontEnd(src, openLine, open)])
+		head := src[:frontEnd(src, openLine, open)]
+		hfront, hat, herr := parse(head)
 		if (err == nil) != (herr == nil) || !bytes.Equal(front, hfront) || (err == nil && at != hat) {
 			t.Fatalf("whole file: front %q, body at %d, %v; up to the closing line: front %q, body at %d, %v", front, at, err, hfront, hat, herr)
+		}
+		// Nothing past the closing line is handed over.
+		if err == nil && hat != len(head) {
+			t.Fatalf("the parser was given %d bytes past the closing line", len(head)-hat)
 		}
 	})
 }

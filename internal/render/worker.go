@@ -70,8 +70,13 @@ type scratch struct {
 	spare []*bytes.Buffer
 }
 
-// keepSpare is the largest buffer execute keeps for the next template.
-const keepSpare = 64 << 10
+// keepSpare is the largest buffer execute keeps for the next template,
+// and keepSpares the most buffers it keeps: as deep as shared templates
+// usually nest.
+const (
+	keepSpare  = 64 << 10
+	keepSpares = 8
+)
 
 // keepScratch is the largest buffer a worker keeps for its next job: the
 // list of every career as JSON at 10,000 careers, not at 100,000.
@@ -364,7 +369,7 @@ func (w *worker) execute(name string, data any) (template.HTML, error) {
 	}
 	err := w.set.base.ExecuteTemplate(buf, name, data)
 	out := template.HTML(buf.String())
-	if buf.Cap() <= keepSpare {
+	if buf.Cap() <= keepSpare && len(w.spare) < keepSpares {
 		w.spare = append(w.spare, buf)
 	}
 	if err != nil {

@@ -362,9 +362,10 @@ func TestRecorderLetsGoOfLargeRoom(t *testing.T) {
 		}
 	}
 	read(keepReads + 1)
+	r.Use(&Entry{deps: make([]int32, keepReads+1)}) // a fragment that read as much
 	r.Reset()
-	if cap(r.keys) != 0 || r.spare != nil || r.seen != nil {
-		t.Fatalf("after %d reads, Reset kept room for %d keys and a set of %d", keepReads+1, cap(r.keys), len(r.spare))
+	if cap(r.keys) != 0 || cap(r.ids) != 0 || r.spare != nil || r.seen != nil {
+		t.Fatalf("after %d reads, Reset kept room for %d keys, %d fragment reads, and a set (%v)", keepReads+1, cap(r.keys), cap(r.ids), r.spare != nil)
 	}
 	read(2 * setFrom)
 	r.Reset()
