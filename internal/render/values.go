@@ -116,9 +116,6 @@ func (v *values) searchLayout() *searchLayout {
 	return v.lay
 }
 
-// recentCareers returns the careers with a review date, newest first,
-// those reviewed the same day in A–Z order, FeedEntries at most: the
-// feed's entries. The site is fixed for a build.
 // citing returns the careers the sources page lists, A–Z: those that
 // cite a source for a figure or whose pay range is the guide's estimate.
 func (v *values) citing() []*index.Career {
@@ -133,6 +130,9 @@ func (v *values) citing() []*index.Career {
 	return v.citers
 }
 
+// recentCareers returns the careers with a review date, newest first,
+// those reviewed the same day in A–Z order, FeedEntries at most: the
+// feed's entries. The site is fixed for a build.
 func (v *values) recentCareers() []*index.Career {
 	v.recentOnce.Do(func() {
 		var top []*index.Career
